@@ -1,0 +1,126 @@
+import type { Delivery, Support } from "./catalog/schema.js";
+
+export type Lang = "en" | "zh";
+
+/**
+ * What a button or a follow-up asks for. Buttons carry it (JSON, in the button value or
+ * Action.Submit data) so that any replica can answer any click without a session.
+ */
+export type Request =
+  | { type: "ask"; q: string }
+  | { type: "product"; id: string; lang: Lang }
+  | { type: "compare"; ids: string[]; lang: Lang }
+  | { type: "category"; id: string; lang: Lang }
+  | { type: "vendor"; id: string; lang: Lang }
+  | { type: "topic"; id: string; lang: Lang }
+  | { type: "categories"; lang: Lang }
+  | { type: "help"; lang: Lang };
+
+export interface SourceView {
+  id: string;
+  title: string;
+  url?: string;
+  /** Where a source has no URL: a repository path or similar. */
+  locator?: string;
+  asOf: string;
+}
+
+export interface CategoryRef {
+  id: string;
+  name: string;
+}
+
+export interface ProductView {
+  id: string;
+  name: string;
+  vendor: string;
+  vendorId: string;
+  categories: CategoryRef[];
+  delivery: Delivery[];
+  /** Localised, e.g. "Software you run" / "软件（自行部署）". */
+  deliveryLabel: string;
+  airGapped: Support;
+  /** Localised, e.g. "Air-gapped: yes — sold as software you install on your own hardware". */
+  airGappedLabel: string;
+  summary: string;
+  /** Official site where the catalog has a sourced one. */
+  url?: string;
+  /** Localised facts worth showing with the product (beta, based on, renamed…), each with source ids. */
+  notes: { text: string; sources: string[] }[];
+}
+
+/** A titled list of bullets: pros, cons, the Anywhere points, caveats. */
+export interface Section {
+  title: string;
+  bullets: string[];
+}
+
+/** Side-by-side rows; column i of every row belongs to items[i]. */
+export interface Comparison {
+  rows: { label: string; values: string[] }[];
+}
+
+export interface FollowUp {
+  label: string;
+  request: Request;
+}
+
+export type Intent =
+  | "product"
+  | "vendor"
+  | "filter"
+  | "category"
+  | "categories"
+  | "compare"
+  | "topic"
+  | "distributions"
+  | "other-players"
+  | "help"
+  | "not-found";
+
+interface AnswerBase<I extends Intent> {
+  intent: I;
+  lang: Lang;
+  /** The request that produced this answer: renderers put it in "More", "Share" and paging buttons. */
+  request: Request;
+  title: string;
+  summary: string;
+  /** The products the answer is about, in order; renderers paginate. */
+  items: ProductView[];
+  sections: Section[];
+  sources: SourceView[];
+  followUps: FollowUp[];
+  /** The plain-text rendering of the whole answer. */
+  text: string;
+}
+
+export type ProductAnswer = AnswerBase<"product"> & { ambiguous: boolean };
+export type VendorAnswer = AnswerBase<"vendor"> & { vendorIds: string[] };
+export type FilterAnswer = AnswerBase<"filter"> & { filters: string[] };
+export type CategoryAnswer = AnswerBase<"category"> & { categoryIds: string[] };
+export type CategoriesAnswer = AnswerBase<"categories"> & {
+  categories: { id: string; name: string; summary: string; productCount: number }[];
+};
+export type CompareAnswer = AnswerBase<"compare"> & { comparison: Comparison };
+export type TopicAnswer = AnswerBase<"topic"> & { topicId: string };
+export type DistributionsAnswer = AnswerBase<"distributions"> & {
+  pairs: { productId: string; distributionId: string }[];
+};
+export type OtherPlayersAnswer = AnswerBase<"other-players"> & {
+  vendors: { id: string; name: string; note: string }[];
+};
+export type HelpAnswer = AnswerBase<"help"> & { examples: string[] };
+export type NotFoundAnswer = AnswerBase<"not-found"> & { suggestions: FollowUp[] };
+
+export type Answer =
+  | ProductAnswer
+  | VendorAnswer
+  | FilterAnswer
+  | CategoryAnswer
+  | CategoriesAnswer
+  | CompareAnswer
+  | TopicAnswer
+  | DistributionsAnswer
+  | OtherPlayersAnswer
+  | HelpAnswer
+  | NotFoundAnswer;

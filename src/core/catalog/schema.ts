@@ -1,0 +1,163 @@
+import { z } from "zod";
+
+/** Every human-readable string in the catalog exists in both languages the bot answers in. */
+export const Localized = z.strictObject({
+  en: z.string().trim().min(1, "English text is empty"),
+  zh: z.string().trim().min(1, "Chinese text is empty"),
+});
+export type Localized = z.infer<typeof Localized>;
+
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are lowercase words joined by '-'");
+const SourceIds = z.array(Id).min(1, "a fact needs at least one source");
+const IsoDate = z.string().regex(/^\d{4}(-\d{2}){0,2}$/, "dates are YYYY, YYYY-MM or YYYY-MM-DD");
+
+export const SourceKind = z.enum(["article", "vendor", "repository", "registry", "third-party"]);
+
+export const Source = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  url: z.url().optional(),
+  /** Where a source has no stable URL (a repository path, a code search), say where it was found. */
+  locator: z.string().min(1).optional(),
+  kind: SourceKind,
+  published: IsoDate.optional(),
+  /** When the fact was read from the source: the as-of date of everything citing it. */
+  asOf: IsoDate,
+});
+export type Source = z.infer<typeof Source>;
+
+/** `article` = what the 2022 article says; `later` = a later public fact; `correction` = where they differ. */
+export const FactKind = z.enum(["article", "later", "correction"]);
+
+export const Fact = z.strictObject({
+  text: Localized,
+  kind: FactKind,
+  sources: SourceIds,
+});
+export type Fact = z.infer<typeof Fact>;
+
+export const Support = z.enum(["yes", "no", "partial", "unknown"]);
+export type Support = z.infer<typeof Support>;
+
+export const Trait = z.enum([
+  "multi-cluster",
+  "federation",
+  "edge",
+  "beta",
+  "distribution",
+  "open-source",
+  "self-managed",
+  "archived",
+  "end-of-life",
+]);
+export type Trait = z.infer<typeof Trait>;
+
+export const RelationType = z.enum(["based-on", "recommends", "renamed-to", "successor", "same-line-as"]);
+
+export const Relation = z.strictObject({
+  type: RelationType,
+  /** A product id or a vendor id. */
+  target: Id,
+  note: Localized.optional(),
+  sources: SourceIds,
+});
+
+export const Link = z.strictObject({
+  url: z.url(),
+  label: Localized,
+  sources: SourceIds,
+});
+
+export const Product = z.strictObject({
+  id: Id,
+  name: Localized,
+  /** Short forms users type ("ACP", "DCE"); matched exactly (case-insensitive). */
+  aliases: z.array(z.string().min(1)).default([]),
+  /** Misspellings seen in the wild; matched exactly, kept apart so they never show as names. */
+  misspellings: z.array(z.string().min(1)).default([]),
+  vendor: Id,
+  /** Empty only for products the article names outside the five categories (the distributions). */
+  categories: z.array(Id).default([]),
+  summary: Localized,
+  /** Overrides the air-gap capability that would follow from the categories. */
+  airGapped: z
+    .strictObject({ status: Support, note: Localized, sources: SourceIds })
+    .optional(),
+  traits: z
+    .array(z.strictObject({ trait: Trait, note: Localized.optional(), sources: SourceIds }))
+    .default([]),
+  relations: z.array(Relation).default([]),
+  links: z.array(Link).default([]),
+  facts: z.array(Fact).min(1, "a product needs at least one sourced fact"),
+});
+export type Product = z.infer<typeof Product>;
+
+export const Vendor = z.strictObject({
+  id: Id,
+  name: Localized,
+  aliases: z.array(z.string().min(1)).default([]),
+  /** The article's "其他玩家": named without a product. */
+  otherPlayer: z.boolean().default(false),
+  links: z.array(Link).default([]),
+  facts: z.array(Fact).default([]),
+  sources: SourceIds,
+});
+export type Vendor = z.infer<typeof Vendor>;
+
+/** One file per vendor: the vendor, its products and the sources they cite. */
+export const VendorFile = z.strictObject({
+  vendor: Vendor,
+  products: z.array(Product).default([]),
+  sources: z.array(Source).default([]),
+});
+
+export const Delivery = z.enum(["software", "managed"]);
+export type Delivery = z.infer<typeof Delivery>;
+export const Billing = z.enum(["licence", "subscription", "pay-as-you-go", "monthly-yearly"]);
+export type Billing = z.infer<typeof Billing>;
+export const Scope = z.enum(["container-platform", "multi-cloud-management", "kubernetes-cluster"]);
+
+export const Category = z.strictObject({
+  id: Id,
+  /** Position in the article (1-5). */
+  order: z.number().int().min(1),
+  name: Localized,
+  /** The article's own heading, e.g. "软件 - 容器平台". */
+  articleHeading: z.string().min(1),
+  definition: Localized,
+  delivery: Delivery,
+  scope: Scope,
+  vendorProvidesCompute: z.boolean(),
+  billing: z.array(Billing).min(1),
+  billingNote: Localized,
+  airGapped: z.strictObject({ status: Support, reason: Localized }),
+  outOfTheBox: z.boolean(),
+  pros: z.array(Localized).default([]),
+  cons: z.array(Localized).default([]),
+  caveats: z.array(Localized).default([]),
+  sources: SourceIds,
+});
+export type Category = z.infer<typeof Category>;
+
+export const CategoriesFile = z.strictObject({ categories: z.array(Category).min(1) });
+
+export const TopicPoint = z.strictObject({
+  title: Localized,
+  details: z.array(Localized).default([]),
+});
+
+export const Topic = z.strictObject({
+  id: Id,
+  title: Localized,
+  summary: Localized,
+  /** Products the topic is about, in the order to show them. */
+  products: z.array(Id).default([]),
+  points: z.array(TopicPoint).default([]),
+  facts: z.array(Fact).default([]),
+  sources: SourceIds,
+});
+export type Topic = z.infer<typeof Topic>;
+
+export const TopicsFile = z.strictObject({ topics: z.array(Topic).min(1) });
+
+export const SourcesFile = z.strictObject({ sources: z.array(Source).min(1) });
