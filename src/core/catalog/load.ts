@@ -5,8 +5,8 @@ import type { z } from "zod";
 import type { Catalog } from "./catalog.js";
 import { CatalogError, type CatalogErrorCode, type CatalogProblem } from "./errors.js";
 import {
-  type Category,
   CategoriesFile,
+  type Category,
   type Product,
   type Source,
   SourcesFile,
@@ -70,7 +70,12 @@ export function buildCatalog(files: CatalogFiles): Catalog {
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
-        syntax.push({ file, path: "", line: lines.linePos(e.pos[0]).line, message: e.message.split("\n")[0] ?? "" });
+        syntax.push({
+          file,
+          path: "",
+          line: lines.linePos(e.pos[0]).line,
+          message: e.message.split("\n")[0] ?? "",
+        });
       }
       return undefined;
     }
@@ -92,7 +97,8 @@ export function buildCatalog(files: CatalogFiles): Catalog {
     .filter((f) => f.startsWith(`${VENDOR_DIR}/`))
     .map((f) => parse(f, VendorFile));
   if (syntax.length) throw new CatalogError("CATALOG_YAML_SYNTAX", syntax);
-  if (schema.length || !sourcesFile || !categoriesFile || !topicsFile) throw new CatalogError("CATALOG_SCHEMA", schema);
+  if (schema.length || !sourcesFile || !categoriesFile || !topicsFile)
+    throw new CatalogError("CATALOG_SCHEMA", schema);
   const vendorsParsed = vendorFiles.filter((v): v is Parsed<z.infer<typeof VendorFile>> => v !== undefined);
 
   const dupes: CatalogProblem[] = [];
@@ -109,12 +115,17 @@ export function buildCatalog(files: CatalogFiles): Catalog {
   sourcesFile.data.sources.forEach((s, i) => addSource(sourcesFile, ["sources", i, "id"], s));
   const categories = new Map<string, Category>();
   categoriesFile.data.categories.forEach((c, i) => {
-    if (categories.has(c.id)) dupes.push({ ...at(categoriesFile, ["categories", i, "id"]), message: `category id '${c.id}' is used twice` });
+    if (categories.has(c.id))
+      dupes.push({
+        ...at(categoriesFile, ["categories", i, "id"]),
+        message: `category id '${c.id}' is used twice`,
+      });
     categories.set(c.id, c);
   });
   const topics = new Map<string, Topic>();
   topicsFile.data.topics.forEach((t, i) => {
-    if (topics.has(t.id)) dupes.push({ ...at(topicsFile, ["topics", i, "id"]), message: `topic id '${t.id}' is used twice` });
+    if (topics.has(t.id))
+      dupes.push({ ...at(topicsFile, ["topics", i, "id"]), message: `topic id '${t.id}' is used twice` });
     topics.set(t.id, t);
   });
   const vendors = new Map<string, Vendor>();
@@ -125,7 +136,10 @@ export function buildCatalog(files: CatalogFiles): Catalog {
     if (vendors.has(vendor.id) || products.has(vendor.id))
       dupes.push({ ...at(v, ["vendor", "id"]), message: `id '${vendor.id}' is used twice` });
     vendors.set(vendor.id, vendor);
-    productsByVendor.set(vendor.id, v.data.products.map((p) => p.id));
+    productsByVendor.set(
+      vendor.id,
+      v.data.products.map((p) => p.id),
+    );
     v.data.sources.forEach((s, i) => addSource(v, ["sources", i, "id"], s));
   }
   for (const v of vendorsParsed) {
@@ -142,12 +156,15 @@ export function buildCatalog(files: CatalogFiles): Catalog {
     ids.forEach((id, i) => {
       if (!sources.has(id)) broken.push({ ...at(p, [...path, i]), message: `unknown source '${id}'` });
     });
-  categoriesFile.data.categories.forEach((c, i) => checkSources(categoriesFile, ["categories", i, "sources"], c.sources));
+  categoriesFile.data.categories.forEach((c, i) =>
+    checkSources(categoriesFile, ["categories", i, "sources"], c.sources),
+  );
   topicsFile.data.topics.forEach((t, i) => {
     checkSources(topicsFile, ["topics", i, "sources"], t.sources);
     t.facts.forEach((f, j) => checkSources(topicsFile, ["topics", i, "facts", j, "sources"], f.sources));
     t.products.forEach((id, j) => {
-      if (!products.has(id)) broken.push({ ...at(topicsFile, ["topics", i, "products", j]), message: `unknown product '${id}'` });
+      if (!products.has(id))
+        broken.push({ ...at(topicsFile, ["topics", i, "products", j]), message: `unknown product '${id}'` });
     });
   });
   for (const v of vendorsParsed) {
@@ -158,13 +175,20 @@ export function buildCatalog(files: CatalogFiles): Catalog {
     v.data.products.forEach((p, i) => {
       const base = ["products", i];
       if (p.vendor !== vendor.id)
-        broken.push({ ...at(v, [...base, "vendor"]), message: `product vendor '${p.vendor}' is not this file's vendor '${vendor.id}'` });
+        broken.push({
+          ...at(v, [...base, "vendor"]),
+          message: `product vendor '${p.vendor}' is not this file's vendor '${vendor.id}'`,
+        });
       p.categories.forEach((c, j) => {
-        if (!categories.has(c)) broken.push({ ...at(v, [...base, "categories", j]), message: `unknown category '${c}'` });
+        if (!categories.has(c))
+          broken.push({ ...at(v, [...base, "categories", j]), message: `unknown category '${c}'` });
       });
       p.relations.forEach((r, j) => {
         if (!products.has(r.target) && !vendors.has(r.target))
-          broken.push({ ...at(v, [...base, "relations", j, "target"]), message: `unknown product or vendor '${r.target}'` });
+          broken.push({
+            ...at(v, [...base, "relations", j, "target"]),
+            message: `unknown product or vendor '${r.target}'`,
+          });
         checkSources(v, [...base, "relations", j, "sources"], r.sources);
       });
       p.facts.forEach((f, j) => checkSources(v, [...base, "facts", j, "sources"], f.sources));
@@ -186,7 +210,11 @@ function formatPath(path: readonly (string | number | symbol)[]): string {
 }
 
 /** The line of the deepest node along `path` that exists (a missing key points at its parent). */
-function lineOf(doc: Document, lines: LineCounter, path: readonly (string | number | symbol)[]): number | undefined {
+function lineOf(
+  doc: Document,
+  lines: LineCounter,
+  path: readonly (string | number | symbol)[],
+): number | undefined {
   let node: unknown = doc.contents;
   let line: number | undefined;
   const lineAt = (n: unknown) => {

@@ -80,9 +80,7 @@ export const Product = z.strictObject({
   categories: z.array(Id).default([]),
   summary: Localized,
   /** Overrides the air-gap capability that would follow from the categories. */
-  airGapped: z
-    .strictObject({ status: Support, note: Localized, sources: SourceIds })
-    .optional(),
+  airGapped: z.strictObject({ status: Support, note: Localized, sources: SourceIds }).optional(),
   traits: z
     .array(z.strictObject({ trait: Trait, note: Localized.optional(), sources: SourceIds }))
     .default([]),

@@ -1,0 +1,63 @@
+import type { Lang } from "../answer.js";
+import type { AttributeName } from "../lexicon.js";
+import type { ProductProfile } from "../profile.js";
+
+/** Whether a product has an attribute a question filters on, from its categories and traits. */
+export function hasAttribute(p: ProductProfile, attr: AttributeName): boolean {
+  switch (attr) {
+    case "air-gapped":
+      return p.airGapped.status === "yes" || p.airGapped.status === "partial";
+    case "pay-as-you-go":
+      return p.billing.includes("pay-as-you-go");
+    case "licence":
+      return p.billing.includes("licence") || p.billing.includes("subscription");
+    case "own-hardware":
+      return p.delivery.includes("software");
+    case "out-of-the-box":
+      return p.outOfTheBox;
+    case "multi-cluster":
+      return p.traits.has("multi-cluster") || p.categories.some((c) => c.scope === "multi-cloud-management");
+    case "federation":
+    case "edge":
+    case "beta":
+    case "open-source":
+      return p.traits.has(attr);
+  }
+}
+
+export type Evidence = "article" | "later";
+
+/**
+ * Whether the article itself backs the attribute, or only later sources do. Filters list the
+ * article's matches and name the later ones apart, since the catalog's primary source is the article.
+ */
+export function evidenceFor(p: ProductProfile, attr: AttributeName): Evidence | undefined {
+  if (!hasAttribute(p, attr)) return undefined;
+  switch (attr) {
+    case "air-gapped":
+      return p.articleAirGapped === "yes" || p.articleAirGapped === "partial" ? "article" : "later";
+    case "multi-cluster":
+      if (p.categories.some((c) => c.scope === "multi-cloud-management")) return "article";
+      return p.traitSources.get(attr)?.includes("article") ? "article" : "later";
+    case "federation":
+    case "edge":
+    case "beta":
+    case "open-source":
+      return p.traitSources.get(attr)?.includes("article") ? "article" : "later";
+    default:
+      return "article";
+  }
+}
+
+export const ATTRIBUTE_TITLES: Record<AttributeName, Record<Lang, string>> = {
+  "air-gapped": { en: "can run fully air-gapped (fully intranet)", zh: "支持全内网（离线）部署" },
+  "pay-as-you-go": { en: "are paid for as you go", zh: "按量付费" },
+  licence: { en: "are bought as a licence or subscription", zh: "以买断或订阅方式购买" },
+  "own-hardware": { en: "run on your own hardware", zh: "部署在自有硬件上" },
+  "out-of-the-box": { en: "work out of the box", zh: "开箱即用" },
+  "multi-cluster": { en: "manage multiple clusters", zh: "支持多集群管理" },
+  federation: { en: "are based on Kubernetes federation", zh: "基于 Kubernetes 联邦" },
+  edge: { en: "are for edge scenarios", zh: "面向边缘场景" },
+  beta: { en: "are in beta", zh: "处于内测阶段" },
+  "open-source": { en: "are open source", zh: "开源" },
+};

@@ -1,0 +1,128 @@
+import type { Answer, Comparison, FollowUp } from "../answer.js";
+import { phrases } from "../phrases.js";
+import { type ProductProfile, profileOf } from "../profile.js";
+import { factsInOrder, productView } from "../views.js";
+import { type Ctx, finish, joinList } from "./context.js";
+import { compareLabel } from "./products.js";
+
+const BILLING = {
+  en: {
+    licence: "licence",
+    subscription: "subscription",
+    "pay-as-you-go": "pay-as-you-go",
+    "monthly-yearly": "monthly/yearly",
+  },
+  zh: { licence: "买断", subscription: "订阅", "pay-as-you-go": "按量计费", "monthly-yearly": "包年包月" },
+} as const;
+
+const TRAITS = {
+  en: {
+    "multi-cluster": "multi-cluster",
+    federation: "federation",
+    edge: "edge",
+    beta: "beta",
+    distribution: "distribution",
+    "open-source": "open source",
+    "self-managed": "self-managed",
+    archived: "archived",
+    "end-of-life": "end of life",
+  },
+  zh: {
+    "multi-cluster": "多集群",
+    federation: "联邦",
+    edge: "边缘",
+    beta: "内测",
+    distribution: "发行版",
+    "open-source": "开源",
+    "self-managed": "自行管理",
+    archived: "已归档",
+    "end-of-life": "已停止支持",
+  },
+} as const;
+
+/** Two to four products side by side on the same rows. */
+export function compareAnswer(ctx: Ctx, ids: string[]): Answer {
+  const chosen = ids.slice(0, 4);
+  const profiles = chosen.map((id) => profileOf(ctx.catalog, id) as ProductProfile);
+  const items = chosen.map((id) => productView(ctx.catalog, id, ctx.lang, ctx.cite, 0));
+  const p = phrases(ctx.lang);
+  const L = p.labels;
+  const yesNo = (b: boolean) => (b ? L.yes : L.no);
+  const row = (label: string, f: (x: ProductProfile, i: number) => string) => ({
+    label,
+    values: profiles.map(f),
+  });
+  const rows: Comparison["rows"] = [
+    row(L.vendor, (x) => ctx.l(x.vendor.name)),
+    row(L.categories, (x) => x.categories.map((c) => ctx.l(c.name)).join(" / ") || L.none),
+    row(L.delivery, (_x, i) => (items[i] as { deliveryLabel: string }).deliveryLabel),
+    row(L.compute, (x) => yesNo(x.vendorProvidesCompute)),
+    row(L.billing, (x) => x.billing.map((b) => BILLING[ctx.lang][b]).join(" / ") || L.none),
+    row(L.airGapped, (x) => p.airGapped[x.airGapped.status]),
+    row(L.outOfTheBox, (x) => yesNo(x.outOfTheBox)),
+    row(L.multiCluster, (x) =>
+      yesNo(x.traits.has("multi-cluster") || x.categories.some((c) => c.scope === "multi-cloud-management")),
+    ),
+    row(
+      ctx.lang === "zh" ? "特点" : "Traits",
+      (x) => [...x.traits].map((t) => TRAITS[ctx.lang][t]).join(", ") || L.none,
+    ),
+    row(L.notes, (x) => {
+      const f = factsInOrder(x.product.facts)[0];
+      return f ? `${ctx.l(f.text)}${ctx.ref(f.sources)}` : L.none;
+    }),
+  ];
+  const names = items.map((i) => i.name);
+  const followUps: FollowUp[] = chosen.slice(0, 2).map((id, i) => ({
+    label: ctx.lang === "zh" ? `${names[i]} 详情` : `${names[i]} in detail`,
+    request: { type: "product", id, lang: ctx.lang },
+  }));
+  const firstCategory = profiles[0]?.categories[0];
+  if (firstCategory)
+    followUps.push({
+      label:
+        ctx.lang === "zh" ? `同类产品：${ctx.l(firstCategory.name)}` : `More in ${ctx.l(firstCategory.name)}`,
+      request: { type: "category", id: firstCategory.id, lang: ctx.lang },
+    });
+  return finish(
+    {
+      intent: "compare",
+      lang: ctx.lang,
+      request: ctx.request,
+      title: compareLabel(ctx, names),
+      summary: contrast(ctx, profiles, names),
+      items,
+      comparison: { rows },
+      sections: [],
+      followUps,
+    },
+    ctx,
+  );
+}
+
+/** One sentence on what sets them apart: delivery model, then air-gap capability. */
+function contrast(ctx: Ctx, profiles: ProductProfile[], names: string[]): string {
+  const p = phrases(ctx.lang);
+  const deliveries = profiles.map((x) => x.delivery.map((d) => p.delivery[d]).join(" + "));
+  const sameDelivery = new Set(deliveries).size === 1;
+  const zh = ctx.lang === "zh";
+  const parts: string[] = [];
+  if (sameDelivery)
+    parts.push(
+      zh
+        ? `${joinList("zh", names)}的交付方式相同：${deliveries[0]}。`
+        : `${joinList("en", names)} are delivered the same way: ${deliveries[0]}.`,
+    );
+  else
+    parts.push(
+      names.map((n, i) => (zh ? `${n}：${deliveries[i]}` : `${n}: ${deliveries[i]}`)).join(zh ? "；" : "; ") +
+        (zh ? "。" : "."),
+    );
+  const gaps = profiles.map((x) => p.airGapped[x.airGapped.status]);
+  if (new Set(gaps).size > 1)
+    parts.push(
+      names.map((n, i) => `${n} ${p.labels.airGapped}: ${gaps[i]}`).join(zh ? "；" : "; ") +
+        (zh ? "。" : "."),
+    );
+  return parts.join(" ");
+}

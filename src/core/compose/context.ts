@@ -1,0 +1,46 @@
+import type { Answer, FollowUp, Lang, Request } from "../answer.js";
+import type { Catalog } from "../catalog/catalog.js";
+import { type DistributiveOmit, type Draft, plainText } from "../text.js";
+import { SourceCollector } from "../views.js";
+
+/** What every composer needs: the catalog, the answer language, the request, and the cited sources. */
+export class Ctx {
+  readonly cite: SourceCollector;
+  constructor(
+    readonly catalog: Catalog,
+    readonly lang: Lang,
+    readonly request: Request,
+  ) {
+    this.cite = new SourceCollector(catalog);
+  }
+
+  /** Cites the sources and returns their markers (" [1][3]") for inline use in bullets. */
+  ref(ids: readonly string[]): string {
+    this.cite.cite(ids);
+    const views = this.cite.views();
+    const ns = [...new Set(ids.map((id) => views.findIndex((s) => s.id === id) + 1).filter((n) => n > 0))];
+    return ns.length ? ` [${ns.join("][")}]` : "";
+  }
+
+  /** Picks the text for the answer's language. */
+  l(text: { en: string; zh: string }): string {
+    return text[this.lang];
+  }
+
+  ask(en: string, zh: string): FollowUp {
+    const q = this.lang === "zh" ? zh : en;
+    return { label: q, request: { type: "ask", q } };
+  }
+}
+
+/** Adds the plain text and the sources, which only exist once the answer is complete. */
+export function finish(draft: DistributiveOmit<Draft, "sources">, ctx: Ctx): Answer {
+  const withSources = { ...draft, sources: ctx.cite.views() } as Draft;
+  return { ...withSources, text: plainText(withSources) } as Answer;
+}
+
+export const joinList = (lang: Lang, xs: readonly string[]): string => {
+  if (lang === "zh") return xs.join("、");
+  if (xs.length <= 2) return xs.join(" and ");
+  return `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+};

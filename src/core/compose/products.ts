@@ -1,0 +1,198 @@
+import type { Answer, FollowUp, Section } from "../answer.js";
+import type { AttributeName } from "../lexicon.js";
+import { phrases } from "../phrases.js";
+import { type ProductProfile, productProfiles, profileOf } from "../profile.js";
+import { productView } from "../views.js";
+import { hasAttribute } from "./attributes.js";
+import { type Ctx, finish, joinList } from "./context.js";
+
+const RELATION_WORDS = {
+  en: {
+    "based-on": "Based on",
+    recommends: "Recommends",
+    "renamed-to": "Renamed to",
+    successor: "Succeeded by",
+    "same-line-as": "Same product line as",
+  },
+  zh: {
+    "based-on": "基于",
+    recommends: "推荐",
+    "renamed-to": "更名为",
+    successor: "后继产品",
+    "same-line-as": "同一产品线",
+  },
+} as const;
+
+function entityName(ctx: Ctx, id: string): string {
+  const p = ctx.catalog.products.get(id);
+  if (p) return ctx.l(p.name);
+  const v = ctx.catalog.vendors.get(id);
+  return v ? ctx.l(v.name) : id;
+}
+
+/** One product in depth, or the products an ambiguous name could mean. */
+export function productAnswer(
+  ctx: Ctx,
+  ids: string[],
+  ambiguous: boolean,
+  asked: AttributeName[] = [],
+): Answer {
+  if (ambiguous) return ambiguousAnswer(ctx, ids);
+  const id = ids[0] as string;
+  const profile = profileOf(ctx.catalog, id) as ProductProfile;
+  const { product, vendor } = profile;
+  const p = phrases(ctx.lang);
+  const item = productView(ctx.catalog, id, ctx.lang, ctx.cite, 0);
+  const article: string[] = [];
+  const later: string[] = [];
+  for (const f of product.facts)
+    (f.kind === "later" ? later : article).push(`${ctx.l(f.text)}${ctx.ref(f.sources)}`);
+  const sections: Section[] = [];
+  if (article.length) sections.push({ title: p.sectionArticle, bullets: article });
+  if (later.length) sections.push({ title: p.sectionLater, bullets: later });
+  const related = relationBullets(ctx, id);
+  if (related.length) sections.push({ title: ctx.lang === "zh" ? "相关产品" : "Related", bullets: related });
+  const check = asked.map((a) => attributeVerdict(ctx, profile, a)).filter((s) => s !== "");
+  const summary = [...check, ctx.l(product.summary)].join(" ");
+  const followUps: FollowUp[] = [];
+  const sibling = siblingOf(ctx, profile);
+  if (sibling)
+    followUps.push({
+      label: compareLabel(ctx, [item.name, entityName(ctx, sibling)]),
+      request: { type: "compare", ids: [id, sibling], lang: ctx.lang },
+    });
+  const others = ctx.catalog.productsByVendor.get(vendor.id) ?? [];
+  if (others.length > 1)
+    followUps.push({
+      label:
+        ctx.lang === "zh"
+          ? `${ctx.l(vendor.name)}还有哪些产品？`
+          : `What else does ${ctx.l(vendor.name)} offer?`,
+      request: { type: "vendor", id: vendor.id, lang: ctx.lang },
+    });
+  const category = profile.categories[0];
+  if (category)
+    followUps.push({
+      label: ctx.lang === "zh" ? `同类产品：${ctx.l(category.name)}` : `More in ${ctx.l(category.name)}`,
+      request: { type: "category", id: category.id, lang: ctx.lang },
+    });
+  return finish(
+    {
+      intent: "product",
+      ambiguous: false,
+      lang: ctx.lang,
+      request: ctx.request,
+      title: `${item.name} — ${item.vendor}`,
+      summary,
+      items: [item],
+      sections,
+      followUps: followUps.slice(0, 3),
+    },
+    ctx,
+  );
+}
+
+function ambiguousAnswer(ctx: Ctx, ids: string[]): Answer {
+  const items = ids.map((id) => productView(ctx.catalog, id, ctx.lang, ctx.cite, 1));
+  const names = items.map((i) => `${i.name} (${i.vendor})`);
+  const zh = ctx.lang === "zh";
+  return finish(
+    {
+      intent: "product",
+      ambiguous: true,
+      lang: ctx.lang,
+      request: ctx.request,
+      title: zh
+        ? `这个名字对应 ${items.length} 个不同的产品`
+        : `That name means ${items.length} different products`,
+      summary: zh
+        ? `可能是：${joinList("zh", names)}。请选择你要问的那一个。`
+        : `It could be ${joinList("en", names)}. Pick the one you mean.`,
+      items,
+      sections: [],
+      followUps: [
+        ...items
+          .slice(0, 2)
+          .map((i) => ({ label: i.name, request: { type: "product" as const, id: i.id, lang: ctx.lang } })),
+        ...(items.length >= 2
+          ? [
+              {
+                label: compareLabel(
+                  ctx,
+                  items.slice(0, 2).map((i) => i.name),
+                ),
+                request: {
+                  type: "compare" as const,
+                  ids: items.slice(0, 4).map((i) => i.id),
+                  lang: ctx.lang,
+                },
+              },
+            ]
+          : []),
+      ],
+    },
+    ctx,
+  );
+}
+
+export const compareLabel = (ctx: Ctx, names: string[]): string =>
+  ctx.lang === "zh" ? `对比 ${names.join(" 和 ")}` : `Compare ${names.join(" vs ")}`;
+
+function relationBullets(ctx: Ctx, id: string): string[] {
+  const words = RELATION_WORDS[ctx.lang];
+  const out: string[] = [];
+  const product = ctx.catalog.products.get(id);
+  for (const r of product?.relations ?? []) {
+    const note = r.note ? ` — ${ctx.l(r.note)}` : "";
+    out.push(`${words[r.type]}: ${entityName(ctx, r.target)}${note}${ctx.ref(r.sources)}`);
+  }
+  for (const other of ctx.catalog.products.values()) {
+    for (const r of other.relations) {
+      if (r.target !== id || r.type !== "recommends") continue;
+      const by = ctx.lang === "zh" ? `被 ${ctx.l(other.name)} 推荐` : `Recommended by ${ctx.l(other.name)}`;
+      out.push(`${by}${ctx.ref(r.sources)}`);
+    }
+  }
+  return out;
+}
+
+/** The closest other product to compare with: same category, then same vendor. */
+function siblingOf(ctx: Ctx, profile: ProductProfile): string | undefined {
+  const all = [...productProfiles(ctx.catalog).values()].filter((p) => p.product.id !== profile.product.id);
+  const cats = new Set(profile.categories.map((c) => c.id));
+  const sameCategory = all.find(
+    (p) => p.vendor.id !== profile.vendor.id && p.categories.some((c) => cats.has(c.id)),
+  );
+  return (sameCategory ?? all.find((p) => p.vendor.id === profile.vendor.id))?.product.id;
+}
+
+const ATTRIBUTE_QUESTION: Record<AttributeName, { en: string; zh: string }> = {
+  "air-gapped": { en: "run fully air-gapped", zh: "支持全内网（离线）部署" },
+  "pay-as-you-go": { en: "be paid for as you go", zh: "按量付费" },
+  licence: { en: "be bought as a licence or subscription", zh: "买断或订阅" },
+  "own-hardware": { en: "run on your own hardware", zh: "部署在自有硬件上" },
+  "out-of-the-box": { en: "be used out of the box", zh: "开箱即用" },
+  "multi-cluster": { en: "manage multiple clusters", zh: "管理多个集群" },
+  federation: { en: "use Kubernetes federation", zh: "基于 Kubernetes 联邦" },
+  edge: { en: "serve edge scenarios", zh: "用于边缘场景" },
+  beta: { en: "count as beta", zh: "处于内测阶段" },
+  "open-source": { en: "be open source", zh: "开源" },
+};
+
+/** A direct yes/no first, when the question asks about one attribute of one product. */
+function attributeVerdict(ctx: Ctx, profile: ProductProfile, attr: AttributeName): string {
+  const name = ctx.l(profile.product.name);
+  const what = ctx.l(ATTRIBUTE_QUESTION[attr]);
+  if (attr === "air-gapped") {
+    const s = profile.airGapped.status;
+    const reason = profile.airGapped.reason ? ctx.l(profile.airGapped.reason) : "";
+    const word = phrases(ctx.lang).airGapped[s];
+    return ctx.lang === "zh"
+      ? `${name}能否${what}：${word}。${reason}`
+      : `Can ${name} ${what}? ${word}. ${reason}`;
+  }
+  const yes = hasAttribute(profile, attr);
+  return ctx.lang === "zh"
+    ? `${name}${yes ? "可以" : "不能"}${what}。`
+    : `${name} ${yes ? "can" : "cannot"} ${what}.`;
+}

@@ -1,0 +1,165 @@
+import type { Answer, FollowUp, Request } from "./answer.js";
+import type { Catalog } from "./catalog/catalog.js";
+import type { Category } from "./catalog/schema.js";
+import { compareAnswer } from "./compose/compare.js";
+import { Ctx } from "./compose/context.js";
+import { categoriesAnswer, categoryAnswer, filterAnswer, vendorAnswer } from "./compose/lists.js";
+import { helpAnswer, notFoundAnswer } from "./compose/meta.js";
+import { productAnswer } from "./compose/products.js";
+import { distributionsAnswer, otherPlayersAnswer, topicAnswer } from "./compose/topics.js";
+import { entityIndex } from "./entities.js";
+import type { AttributeName } from "./lexicon.js";
+import { editDistance } from "./text-match.js";
+import { type Understanding, understand } from "./understand.js";
+
+/**
+ * Answers a free-text question from the catalog. Pure and synchronous; never throws on any
+ * input string (a failure to understand is a "not-found" answer, not an error).
+ */
+export function answer(question: string, catalog: Catalog): Answer {
+  const text = typeof question === "string" ? question : "";
+  const u = understand(text, catalog);
+  const ctx = new Ctx(catalog, u.lang, { type: "ask", q: text.slice(0, 500) });
+  return route(ctx, u);
+}
+
+/** Answers what a button asked for. Unknown ids give a not-found answer in the request's language. */
+export function respond(request: Request, catalog: Catalog): Answer {
+  if (request.type === "ask") return answer(request.q, catalog);
+  const ctx = new Ctx(catalog, request.lang, request);
+  switch (request.type) {
+    case "product":
+      return catalog.products.has(request.id)
+        ? productAnswer(ctx, [request.id], false)
+        : notFoundAnswer(ctx, []);
+    case "compare": {
+      const ids = request.ids.filter((id) => catalog.products.has(id));
+      return ids.length >= 2 ? compareAnswer(ctx, ids) : notFoundAnswer(ctx, []);
+    }
+    case "category": {
+      const c = catalog.categories.get(request.id);
+      return c ? categoryAnswer(ctx, [c]) : notFoundAnswer(ctx, []);
+    }
+    case "vendor":
+      return catalog.vendors.has(request.id) ? vendorAnswer(ctx, [request.id]) : notFoundAnswer(ctx, []);
+    case "topic":
+      return topicAnswer(ctx, request.id) ?? notFoundAnswer(ctx, []);
+    case "categories":
+      return categoriesAnswer(ctx);
+    case "help":
+      return helpAnswer(ctx);
+  }
+}
+
+function route(ctx: Ctx, u: Understanding): Answer {
+  const { cues } = u;
+  const attributes = [...u.attributes];
+  const categories = categoriesAsked(ctx.catalog, u);
+  const hasProducts = u.productIds.length > 0;
+  const constrained = attributes.length > 0 || categories.length > 0;
+
+  if (!u.folded || (cues.has("help") && !hasProducts && !u.vendorIds.length && !constrained))
+    return helpAnswer(ctx);
+  if (cues.has("otherPlayers") && !hasProducts) return otherPlayersAnswer(ctx);
+
+  const comparable = comparisonIds(ctx, u);
+  if (comparable.length >= 2 && (cues.has("compare") || !constrained)) return compareAnswer(ctx, comparable);
+
+  if (cues.has("distributions") && !hasProducts) {
+    // The article's "Anywhere" products are the managed multi-cloud ones; they are whose distributions it names.
+    const anywhere = [...ctx.catalog.categories.values()].filter(
+      (c) => c.delivery === "managed" && c.scope === "multi-cloud-management",
+    );
+    return distributionsAnswer(
+      ctx,
+      categories.length ? categories : cues.has("anywhereTopic") ? anywhere : [],
+    );
+  }
+  if (cues.has("basedOn") && (hasProducts || u.vendorIds.length) && !u.attributes.size) {
+    return filterAnswer(ctx, {
+      attributes: [],
+      categories: [],
+      vendorIds: [],
+      basedOn: [...u.productIds, ...u.vendorIds],
+    });
+  }
+  if (hasProducts && !(constrained && u.productIds.length > 4)) {
+    const first = u.productMentions[0] ?? [];
+    if (first.length > 1) return productAnswer(ctx, first, true);
+    if (u.productIds.length === 1 || !constrained)
+      return productAnswer(ctx, [u.productIds[0] as string], false, attributes);
+  }
+  if (cues.has("anywhereTopic") && !constrained)
+    return topicAnswer(ctx, "anywhere") ?? notFoundAnswer(ctx, []);
+  if (cues.has("categories") && !categories.length && !attributes.length)
+    return categoriesAnswer(ctx, cues.has("prosCons"));
+  if (cues.has("prosCons") && !categories.length && !attributes.length && !u.vendorIds.length)
+    return categoriesAnswer(ctx, true);
+  if (attributes.length || (categories.length && u.vendorIds.length)) {
+    return filterAnswer(ctx, {
+      attributes: attributes as AttributeName[],
+      categories,
+      vendorIds: u.vendorIds,
+    });
+  }
+  if (categories.length) return categoryAnswer(ctx, categories, cues.has("prosCons"));
+  if (u.vendorIds.length) return vendorAnswer(ctx, u.vendorIds);
+  if (cues.has("help")) return helpAnswer(ctx);
+  return notFoundAnswer(ctx, suggestionsFor(ctx, u.folded));
+}
+
+/** Products to put side by side: named products, else each named vendor's products when few. */
+function comparisonIds(ctx: Ctx, u: Understanding): string[] {
+  const clear = u.productMentions.filter((m) => m.length === 1).map((m) => m[0] as string);
+  const ids = [...new Set(clear)];
+  if (ids.length >= 2) return ids.slice(0, 4);
+  if (u.cues.has("compare") && u.vendorIds.length >= 2) {
+    const fromVendors = u.vendorIds.flatMap((v) => [...(ctx.catalog.productsByVendor.get(v) ?? [])]);
+    if (fromVendors.length >= 2 && fromVendors.length <= 4) return fromVendors;
+  }
+  return [];
+}
+
+/** The article's categories a question names by their facets (delivery, scope) or as private editions. */
+function categoriesAsked(catalog: Catalog, u: Understanding): Category[] {
+  let scopes = new Set<string>(u.scopes);
+  let delivery = new Set<string>(u.delivery);
+  if (u.privateEdition) {
+    scopes = new Set(["kubernetes-cluster"]);
+    delivery = new Set(["software"]);
+  }
+  if (!scopes.size && !delivery.size) return [];
+  // "Managed" alone with an attribute ("managed and air-gapped?") is a filter, not a category list.
+  return [...catalog.categories.values()]
+    .filter((c) => (!scopes.size || scopes.has(c.scope)) && (!delivery.size || delivery.has(c.delivery)))
+    .sort((a, b) => a.order - b.order);
+}
+
+/** Names that look a little like words of the question, for "did you mean". */
+function suggestionsFor(ctx: Ctx, folded: string): FollowUp[] {
+  const index = entityIndex(ctx.catalog);
+  const seen = new Set<string>();
+  const out: FollowUp[] = [];
+  for (const word of folded
+    .split(" ")
+    .filter((w) => w.length >= 4)
+    .slice(0, 20)) {
+    for (const { item } of index.fuse.search(word, { limit: 3 })) {
+      if (editDistance(word, item.term, 3) > 3) continue;
+      const ref = item.refs[0];
+      if (!ref || seen.has(ref.id)) continue;
+      seen.add(ref.id);
+      const name =
+        ref.kind === "product"
+          ? ctx.catalog.products.get(ref.id)?.name
+          : ctx.catalog.vendors.get(ref.id)?.name;
+      if (!name) continue;
+      const request: Request =
+        ref.kind === "product"
+          ? { type: "product", id: ref.id, lang: ctx.lang }
+          : { type: "vendor", id: ref.id, lang: ctx.lang };
+      out.push({ label: ctx.l(name), request });
+    }
+  }
+  return out.slice(0, 3);
+}

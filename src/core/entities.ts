@@ -1,0 +1,166 @@
+import Fuse from "fuse.js";
+import type { Catalog } from "./catalog/catalog.js";
+import {
+  ATTRIBUTE_CUES,
+  DELIVERY_CUES,
+  INTENT_CUES,
+  PRIVATE_EDITION_CUES,
+  SCOPE_CUES,
+  STOPWORDS,
+} from "./lexicon.js";
+import { fold, hasCjk } from "./normalize.js";
+import { editDistance, findAll, overlaps, type Span } from "./text-match.js";
+
+export type EntityKind = "product" | "vendor";
+
+export interface EntityRef {
+  kind: EntityKind;
+  id: string;
+}
+
+/** A name found in the question; several refs when the name is ambiguous ("TCS"). */
+export interface EntityMatch extends Span {
+  refs: EntityRef[];
+  term: string;
+  fuzzy: boolean;
+}
+
+interface Term {
+  term: string;
+  refs: EntityRef[];
+}
+
+export interface EntityIndex {
+  terms: Term[];
+  byTerm: Map<string, EntityRef[]>;
+  fuse: Fuse<Term>;
+  /** Every folded cue word, so a cue is never taken for a misspelt product name. */
+  cueWords: Set<string>;
+}
+
+const indexes = new WeakMap<Catalog, EntityIndex>();
+
+/** Built once per catalog (a reload makes a new catalog, and so a new index). */
+export function entityIndex(catalog: Catalog): EntityIndex {
+  let index = indexes.get(catalog);
+  if (!index) {
+    index = buildIndex(catalog);
+    indexes.set(catalog, index);
+  }
+  return index;
+}
+
+function buildIndex(catalog: Catalog): EntityIndex {
+  const byTerm = new Map<string, EntityRef[]>();
+  const add = (raw: string, ref: EntityRef) => {
+    // Catalog aliases may carry a remark in parentheses ("AKS Anywhere (seed typo)").
+    const term = fold(raw.replace(/\s*[(（][^)）]*[)）]\s*/g, " "));
+    if (term.length < 2 || STOPWORDS.has(term)) return;
+    const refs = byTerm.get(term) ?? [];
+    if (!refs.some((r) => r.kind === ref.kind && r.id === ref.id)) refs.push(ref);
+    byTerm.set(term, refs);
+  };
+  for (const p of catalog.products.values()) {
+    const ref = { kind: "product", id: p.id } as const;
+    for (const name of [p.name.en, p.name.zh, ...p.aliases, ...p.misspellings, p.id.replace(/-/g, " ")])
+      add(name, ref);
+  }
+  for (const v of catalog.vendors.values()) {
+    const ref = { kind: "vendor", id: v.id } as const;
+    for (const name of [v.name.en, v.name.zh, ...v.aliases, v.id]) add(name, ref);
+  }
+  // A name that is both a product and a vendor ("Rancher") means the product: it is the more specific.
+  for (const [term, refs] of byTerm) {
+    if (refs.some((r) => r.kind === "product"))
+      byTerm.set(
+        term,
+        refs.filter((r) => r.kind === "product"),
+      );
+  }
+  const terms = [...byTerm].map(([term, refs]) => ({ term, refs }));
+  const cueWords = new Set<string>();
+  const cueLists = [
+    ...Object.values(INTENT_CUES),
+    ...Object.values(SCOPE_CUES),
+    ...Object.values(DELIVERY_CUES),
+    ...Object.values(ATTRIBUTE_CUES),
+    PRIVATE_EDITION_CUES,
+  ];
+  for (const list of cueLists) for (const cue of list) for (const w of fold(cue).split(" ")) cueWords.add(w);
+  const fuzzyTerms = terms.filter((t) => !hasCjk(t.term) && t.term.length >= 3);
+  const fuse = new Fuse(fuzzyTerms, {
+    keys: ["term"],
+    includeScore: true,
+    threshold: 0.4,
+    ignoreLocation: true,
+  });
+  return { terms, byTerm, fuse, cueWords };
+}
+
+/** Names of products and vendors in a folded question: exact first (longest wins), then typos. */
+export function findEntities(q: string, index: EntityIndex): EntityMatch[] {
+  const candidates: EntityMatch[] = [];
+  for (const { term, refs } of index.terms) {
+    for (const span of findAll(q, term)) candidates.push({ ...span, refs, term, fuzzy: false });
+  }
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: EntityMatch[] = [];
+  for (const c of candidates) if (!chosen.some((m) => overlaps(m, c))) chosen.push(c);
+  for (const f of fuzzyMatches(q, chosen, index)) {
+    for (let i = chosen.length - 1; i >= 0; i--)
+      if (overlaps(chosen[i] as EntityMatch, f)) chosen.splice(i, 1);
+    chosen.push(f);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+interface Token extends Span {
+  text: string;
+}
+
+function latinTokens(q: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of q.matchAll(/[a-z0-9+#]+/g))
+    tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return tokens;
+}
+
+/**
+ * Misspelt names ("openshfit", "eks anywehre"): windows of one to three Latin words with at least
+ * one word no exact match explains, compared with every Latin name by edit distance.
+ */
+function fuzzyMatches(q: string, exact: readonly EntityMatch[], index: EntityIndex): EntityMatch[] {
+  const tokens = latinTokens(q);
+  const isOpen = (t: Token) =>
+    t.text.length >= 4 &&
+    !STOPWORDS.has(t.text) &&
+    !index.cueWords.has(t.text) &&
+    !exact.some((m) => overlaps(m, t));
+  const found: EntityMatch[] = [];
+  for (let size = 3; size >= 1; size--) {
+    for (let i = 0; i + size <= tokens.length; i++) {
+      const window = tokens.slice(i, i + size);
+      if (!window.some(isOpen)) continue;
+      const first = window[0] as Token;
+      const last = window[window.length - 1] as Token;
+      const span = { start: first.start, end: last.end };
+      if (found.some((f) => overlaps(f, span))) continue;
+      const text = window.map((t) => t.text).join(" ");
+      const best = closestTerm(text, index);
+      if (best) found.push({ ...span, refs: best.refs, term: best.term, fuzzy: true });
+    }
+  }
+  return found;
+}
+
+function closestTerm(text: string, index: EntityIndex): Term | undefined {
+  const allowed = text.length >= 8 ? 2 : 1;
+  let best: { term: Term; distance: number } | undefined;
+  for (const { item } of index.fuse.search(text, { limit: 8 })) {
+    if (item.term.split(" ").length !== text.split(" ").length) continue;
+    const distance = editDistance(text, item.term, allowed);
+    if (distance <= allowed && distance > 0 && (!best || distance < best.distance))
+      best = { term: item, distance };
+  }
+  return best?.term;
+}

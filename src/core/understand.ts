@@ -1,0 +1,69 @@
+import type { Lang } from "./answer.js";
+import type { Catalog } from "./catalog/catalog.js";
+import type { Delivery } from "./catalog/schema.js";
+import { type EntityMatch, entityIndex, findEntities } from "./entities.js";
+import {
+  ATTRIBUTE_CUES,
+  type AttributeName,
+  DELIVERY_CUES,
+  INTENT_CUES,
+  PRIVATE_EDITION_CUES,
+  SCOPE_CUES,
+  type ScopeName,
+} from "./lexicon.js";
+import { detectLang, fold } from "./normalize.js";
+import { hasCue, type Span } from "./text-match.js";
+
+export type IntentCue = keyof typeof INTENT_CUES;
+
+/** What a question asks, before any answer is chosen. */
+export interface Understanding {
+  folded: string;
+  lang: Lang;
+  /** Product mentions in order; a mention with several ids is ambiguous. */
+  productMentions: string[][];
+  /** Distinct product ids, in order of mention. */
+  productIds: string[];
+  vendorIds: string[];
+  cues: Set<IntentCue>;
+  scopes: Set<ScopeName>;
+  delivery: Set<Delivery>;
+  privateEdition: boolean;
+  attributes: Set<AttributeName>;
+  entities: EntityMatch[];
+}
+
+const keysWithCue = <K extends string>(
+  q: string,
+  table: Record<K, readonly string[]>,
+  outside: Span[],
+): Set<K> => new Set((Object.keys(table) as K[]).filter((k) => hasCue(q, table[k], outside)));
+
+export function understand(question: string, catalog: Catalog): Understanding {
+  const folded = fold(question);
+  const entities = findEntities(folded, entityIndex(catalog));
+  const productMentions = entities
+    .map((e) => e.refs.filter((r) => r.kind === "product").map((r) => r.id))
+    .filter((ids) => ids.length > 0);
+  const productIds = [...new Set(productMentions.flat())];
+  const vendorIds = [
+    ...new Set(entities.flatMap((e) => e.refs.filter((r) => r.kind === "vendor").map((r) => r.id))),
+  ];
+  const rest = entities.reduceRight(
+    (s, e) => s.slice(0, e.start) + " ".repeat(e.end - e.start) + s.slice(e.end),
+    folded,
+  );
+  return {
+    folded,
+    lang: detectLang(rest, folded),
+    productMentions,
+    productIds,
+    vendorIds,
+    cues: keysWithCue(folded, INTENT_CUES, entities),
+    scopes: keysWithCue(folded, SCOPE_CUES, entities),
+    delivery: keysWithCue(folded, DELIVERY_CUES, entities),
+    privateEdition: hasCue(folded, PRIVATE_EDITION_CUES, entities),
+    attributes: keysWithCue(folded, ATTRIBUTE_CUES, entities),
+    entities,
+  };
+}
