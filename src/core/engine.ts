@@ -66,7 +66,7 @@ function route(ctx: Ctx, u: Understanding): Answer {
   if (comparable.length >= 2 && (cues.has("compare") || !constrained)) return compareAnswer(ctx, comparable);
 
   if (cues.has("distributions") && !hasProducts) {
-    // The article's "Anywhere" products are the managed multi-cloud ones; they are whose distributions it names.
+    // The distributions the article names are the ones its managed multi-cloud ("Anywhere") products recommend.
     const anywhere = [...ctx.catalog.categories.values()].filter(
       (c) => c.delivery === "managed" && c.scope === "multi-cloud-management",
     );

@@ -62,7 +62,14 @@ function buildIndex(catalog: Catalog): EntityIndex {
   };
   for (const p of catalog.products.values()) {
     const ref = { kind: "product", id: p.id } as const;
-    for (const name of [p.name.en, p.name.zh, ...p.aliases, ...p.misspellings, p.id.replace(/-/g, " ")])
+    for (const name of [
+      p.name.en,
+      p.name.zh,
+      ...p.aliases,
+      ...p.misspellings,
+      ...p.relatedTerms,
+      p.id.replace(/-/g, " "),
+    ])
       add(name, ref);
   }
   for (const v of catalog.vendors.values()) {

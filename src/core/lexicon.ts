@@ -6,6 +6,12 @@ export type Cue = readonly string[];
 
 export const INTENT_CUES = {
   help: [
+    "hello",
+    "hi",
+    "hey",
+    "你好",
+    "您好",
+    "嗨",
     "help",
     "usage",
     "how do i use",
@@ -120,6 +126,13 @@ export const SCOPE_CUES = {
     "k8s cluster",
     "k8s clusters",
     "managed kubernetes",
+    "hosted kubernetes",
+    "托管k8s",
+    "托管kubernetes",
+    "k8s托管",
+    "公有云k8s",
+    "公有云kubernetes",
+    "公有云托管",
     "managed k8s",
     "kubernetes engine",
     "cloud kubernetes",

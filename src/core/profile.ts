@@ -95,7 +95,14 @@ function airGapStatus(product: Product, categories: Category[]): ProductProfile[
   const own = product.airGapped;
   if (!own) return derived;
   if (own.status === "unknown" && derived.status !== "unknown") {
-    return { status: derived.status, reason: derived.reason, sources: [...derived.sources, ...own.sources] };
+    // Keep the article's verdict, but say plainly that no later source confirmed it.
+    const reason = derived.reason
+      ? {
+          en: `${derived.reason.en} Not confirmed since: ${own.note.en}`,
+          zh: `${derived.reason.zh} 后续未能证实：${own.note.zh}`,
+        }
+      : own.note;
+    return { status: derived.status, reason, sources: [...derived.sources, ...own.sources] };
   }
   return { status: own.status, reason: own.note, sources: own.sources };
 }

@@ -12,7 +12,7 @@ import {
   type ScopeName,
 } from "./lexicon.js";
 import { detectLang, fold } from "./normalize.js";
-import { hasCue, type Span } from "./text-match.js";
+import { findAll, hasCue, overlaps, type Span } from "./text-match.js";
 
 export type IntentCue = keyof typeof INTENT_CUES;
 
@@ -33,11 +33,27 @@ export interface Understanding {
   entities: EntityMatch[];
 }
 
-const keysWithCue = <K extends string>(
+/**
+ * The keys of a cue table that the question uses. Within one table the longest cue wins where
+ * two overlap, so "self hosted" is not also "hosted".
+ */
+function keysWithCue<K extends string>(
   q: string,
   table: Record<K, readonly string[]>,
   outside: Span[],
-): Set<K> => new Set((Object.keys(table) as K[]).filter((k) => hasCue(q, table[k], outside)));
+): Set<K> {
+  const found: { key: K; span: Span }[] = [];
+  for (const key of Object.keys(table) as K[]) {
+    for (const cue of table[key]) {
+      for (const span of findAll(q, fold(cue)))
+        if (!outside.some((o) => overlaps(o, span))) found.push({ key, span });
+    }
+  }
+  found.sort((a, b) => b.span.end - b.span.start - (a.span.end - a.span.start));
+  const kept: typeof found = [];
+  for (const f of found) if (!kept.some((k) => overlaps(k.span, f.span))) kept.push(f);
+  return new Set(kept.map((k) => k.key));
+}
 
 export function understand(question: string, catalog: Catalog): Understanding {
   const folded = fold(question);
@@ -62,7 +78,7 @@ export function understand(question: string, catalog: Catalog): Understanding {
     cues: keysWithCue(folded, INTENT_CUES, entities),
     scopes: keysWithCue(folded, SCOPE_CUES, entities),
     delivery: keysWithCue(folded, DELIVERY_CUES, entities),
-    privateEdition: hasCue(folded, PRIVATE_EDITION_CUES, entities),
+    privateEdition: hasCue(folded, PRIVATE_EDITION_CUES.map(fold), entities),
     attributes: keysWithCue(folded, ATTRIBUTE_CUES, entities),
     entities,
   };

@@ -75,6 +75,8 @@ export const Product = z.strictObject({
   aliases: z.array(z.string().min(1)).default([]),
   /** Misspellings seen in the wild; matched exactly, kept apart so they never show as names. */
   misspellings: z.array(z.string().min(1)).default([]),
+  /** Names that should find the product without being another name for it (a successor, an upstream project). */
+  relatedTerms: z.array(z.string().min(1)).default([]),
   vendor: Id,
   /** Empty only for products the article names outside the five categories (the distributions). */
   categories: z.array(Id).default([]),

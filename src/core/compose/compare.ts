@@ -84,6 +84,10 @@ export function compareAnswer(ctx: Ctx, ids: string[]): Answer {
         ctx.lang === "zh" ? `同类产品：${ctx.l(firstCategory.name)}` : `More in ${ctx.l(firstCategory.name)}`,
       request: { type: "category", id: firstCategory.id, lang: ctx.lang },
     });
+  const relations = relationsBetween(ctx, chosen);
+  const sections = relations.length
+    ? [{ title: ctx.lang === "zh" ? "它们之间的关系" : "How they relate", bullets: relations }]
+    : [];
   return finish(
     {
       intent: "compare",
@@ -93,7 +97,7 @@ export function compareAnswer(ctx: Ctx, ids: string[]): Answer {
       summary: contrast(ctx, profiles, names),
       items,
       comparison: { rows },
-      sections: [],
+      sections,
       followUps,
     },
     ctx,
@@ -125,4 +129,44 @@ function contrast(ctx: Ctx, profiles: ProductProfile[], names: string[]): string
         (zh ? "。" : "."),
     );
   return parts.join(" ");
+}
+
+const RELATION = {
+  en: {
+    "based-on": "is based on",
+    recommends: "recommends",
+    "renamed-to": "was renamed to",
+    successor: "is succeeded by",
+    "same-line-as": "is in the same product line as",
+  },
+  zh: {
+    "based-on": "基于",
+    recommends: "推荐",
+    "renamed-to": "更名为",
+    successor: "的后继是",
+    "same-line-as": "与之同一产品线：",
+  },
+} as const;
+
+/** Relations among the compared products (or to their vendors): "ACM recommends OpenShift". */
+function relationsBetween(ctx: Ctx, ids: string[]): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    const product = ctx.catalog.products.get(id);
+    for (const r of product?.relations ?? []) {
+      const target = ctx.catalog.products.get(r.target);
+      const targetVendorOfOther = ids.some(
+        (o) => o !== id && ctx.catalog.products.get(o)?.vendor === r.target,
+      );
+      if (!(target && ids.includes(r.target)) && !targetVendorOfOther) continue;
+      const targetName = target
+        ? ctx.l(target.name)
+        : ctx.l(ctx.catalog.vendors.get(r.target)?.name ?? { en: r.target, zh: r.target });
+      const note = r.note ? ` — ${ctx.l(r.note)}` : "";
+      out.push(
+        `${ctx.l(product?.name ?? { en: id, zh: id })} ${RELATION[ctx.lang][r.type]} ${targetName}${note}${ctx.ref(r.sources)}`,
+      );
+    }
+  }
+  return out;
 }
