@@ -70,10 +70,7 @@ function route(ctx: Ctx, u: Understanding): Answer {
     const anywhere = [...ctx.catalog.categories.values()].filter(
       (c) => c.delivery === "managed" && c.scope === "multi-cloud-management",
     );
-    return distributionsAnswer(
-      ctx,
-      categories.length ? categories : cues.has("anywhereTopic") ? anywhere : [],
-    );
+    return distributionsAnswer(ctx, categories.length ? categories : anywhere);
   }
   if (cues.has("basedOn") && (hasProducts || u.vendorIds.length) && !u.attributes.size) {
     return filterAnswer(ctx, {

@@ -35,7 +35,11 @@ export class Ctx {
 
 /** Adds the plain text and the sources, which only exist once the answer is complete. */
 export function finish(draft: DistributiveOmit<Draft, "sources">, ctx: Ctx): Answer {
-  const withSources = { ...draft, sources: ctx.cite.views() } as Draft;
+  const withSources = {
+    ...draft,
+    followUps: padFollowUps(ctx, draft.followUps),
+    sources: ctx.cite.views(),
+  } as Draft;
   return { ...withSources, text: plainText(withSources) } as Answer;
 }
 
@@ -44,3 +48,25 @@ export const joinList = (lang: Lang, xs: readonly string[]): string => {
   if (xs.length <= 2) return xs.join(" and ");
   return `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
 };
+
+/** Two or three follow-ups on every answer: a short list is padded with general next steps. */
+function padFollowUps(ctx: Ctx, followUps: FollowUp[]): FollowUp[] {
+  const general: FollowUp[] = [
+    {
+      label: ctx.lang === "zh" ? "有哪几类产品？" : "What kinds of offering are there?",
+      request: { type: "categories", lang: ctx.lang },
+    },
+    ctx.ask("Which options work fully air-gapped?", "哪些方案支持全内网部署？"),
+    {
+      label: ctx.lang === "zh" ? "我能问什么？" : "What can I ask?",
+      request: { type: "help", lang: ctx.lang },
+    },
+  ];
+  const out = [...followUps];
+  for (const g of general) {
+    if (out.length >= 2) break;
+    if (!out.some((f) => f.label === g.label || JSON.stringify(f.request) === JSON.stringify(g.request)))
+      out.push(g);
+  }
+  return out.slice(0, 3);
+}
