@@ -8,7 +8,7 @@ import { helpAnswer, notFoundAnswer } from "./compose/meta.js";
 import { productAnswer } from "./compose/products.js";
 import { distributionsAnswer, otherPlayersAnswer, topicAnswer } from "./compose/topics.js";
 import { entityIndex } from "./entities.js";
-import type { AttributeName } from "./lexicon.js";
+import { type AttributeName, STOPWORDS } from "./lexicon.js";
 import { editDistance } from "./text-match.js";
 import { type Understanding, understand } from "./understand.js";
 
@@ -65,6 +65,14 @@ function route(ctx: Ctx, u: Understanding): Answer {
   const comparable = comparisonIds(ctx, u);
   if (comparable.length >= 2 && (cues.has("compare") || !constrained)) return compareAnswer(ctx, comparable);
 
+  if (cues.has("distributions") && !hasProducts && attributes.length) {
+    return filterAnswer(ctx, {
+      attributes,
+      categories,
+      vendorIds: u.vendorIds,
+      onlyIds: distributionIds(ctx),
+    });
+  }
   if (cues.has("distributions") && !hasProducts) {
     // The distributions the article names are the ones its managed multi-cloud ("Anywhere") products recommend.
     const anywhere = [...ctx.catalog.categories.values()].filter(
@@ -72,6 +80,12 @@ function route(ctx: Ctx, u: Understanding): Answer {
     );
     return distributionsAnswer(ctx, categories.length ? categories : anywhere);
   }
+  // "What is X based on?" is about X; "what is based on X?" lists the products built on X.
+  const basedOnSomething = u.productIds.filter((id) =>
+    ctx.catalog.products.get(id)?.relations.some((r) => r.type === "based-on"),
+  );
+  if (cues.has("basedOn") && basedOnSomething.length && !cues.has("list"))
+    return productAnswer(ctx, [basedOnSomething[0] as string], false, attributes, true);
   if (cues.has("basedOn") && (hasProducts || u.vendorIds.length) && !u.attributes.size) {
     return filterAnswer(ctx, {
       attributes: [],
@@ -101,8 +115,24 @@ function route(ctx: Ctx, u: Understanding): Answer {
   }
   if (categories.length) return categoryAnswer(ctx, categories, cues.has("prosCons"));
   if (u.vendorIds.length) return vendorAnswer(ctx, u.vendorIds);
+  if (cues.has("vendors")) {
+    const sellers = [...ctx.catalog.vendors.values()].filter((v) => !v.otherPlayer).map((v) => v.id);
+    return vendorAnswer(ctx, sellers, true);
+  }
+  if (cues.has("allProducts")) return filterAnswer(ctx, { attributes: [], categories: [], vendorIds: [] });
   if (cues.has("help")) return helpAnswer(ctx);
   return notFoundAnswer(ctx, suggestionsFor(ctx, u.folded));
+}
+
+/** Products that something recommends as its Kubernetes, or that are distributions themselves. */
+function distributionIds(ctx: Ctx): string[] {
+  const ids = new Set<string>();
+  for (const p of ctx.catalog.products.values()) {
+    if (p.traits.some((t) => t.trait === "distribution")) ids.add(p.id);
+    for (const r of p.relations)
+      if (r.type === "recommends" && ctx.catalog.products.has(r.target)) ids.add(r.target);
+  }
+  return [...ids];
 }
 
 /** Products to put side by side: named products, else each named vendor's products when few. */
@@ -137,10 +167,11 @@ function suggestionsFor(ctx: Ctx, folded: string): FollowUp[] {
   const index = entityIndex(ctx.catalog);
   const seen = new Set<string>();
   const out: FollowUp[] = [];
-  for (const word of folded
+  // Fuse is thorough but costs about a millisecond a word: a few Latin words of name-like length only.
+  const words = folded
     .split(" ")
-    .filter((w) => w.length >= 4)
-    .slice(0, 20)) {
+    .filter((w) => w.length >= 4 && w.length <= 24 && /^[a-z0-9+#]+$/.test(w) && !STOPWORDS.has(w));
+  for (const word of words.slice(0, 3)) {
     for (const { item } of index.fuse.search(word, { limit: 3 })) {
       if (editDistance(word, item.term, 3) > 3) continue;
       const ref = item.refs[0];

@@ -55,12 +55,15 @@ function buildProfile(catalog: Catalog, product: Product): ProductProfile {
   for (const t of product.traits)
     traitSources.set(t.trait, [...(traitSources.get(t.trait) ?? []), ...t.sources]);
   // The distributions sit in no category; they are software you install yourself.
-  const uncategorisedSoftware =
-    categories.length === 0 &&
-    ["distribution", "self-managed", "open-source"].some((t) => traits.has(t as Trait));
-  const delivery = uncategorisedSoftware
-    ? (["software"] as Delivery[])
-    : unique(categories.map((c) => c.delivery));
+  // Software you run yourself, whatever category the article gave it: the distributions (in no
+  // category) and products a later source shows to be self-managed (EKS Anywhere).
+  const selfRun =
+    traits.has("self-managed") ||
+    (categories.length === 0 && ["distribution", "open-source"].some((t) => traits.has(t as Trait)));
+  const delivery = unique([
+    ...categories.map((c) => c.delivery),
+    ...(selfRun ? (["software"] as Delivery[]) : []),
+  ]);
   return {
     product,
     vendor,

@@ -10,14 +10,16 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[a-z0-9+#]/.te
  * Every occurrence of `term` in `text` (both folded). A Latin term must stand as whole words
  * ("ack" is not in "jack"); a Chinese one may stand anywhere.
  */
-export function findAll(text: string, term: string): Span[] {
+export function findAll(text: string, term: string, allowPlural = false): Span[] {
   const spans: Span[] = [];
   if (!term) return spans;
   const latinStart = isWordChar(term[0]);
   const latinEnd = isWordChar(term[term.length - 1]);
   for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
-    const end = i + term.length;
+    let end = i + term.length;
     if (latinStart && isWordChar(text[i - 1])) continue;
+    // Cue words match their plurals too ("kubernetes platform" in "kubernetes platforms").
+    if (allowPlural && latinEnd && text[end] === "s" && !isWordChar(text[end + 1])) end += 1;
     if (latinEnd && isWordChar(text[end])) continue;
     spans.push({ start: i, end });
   }

@@ -33,13 +33,15 @@ export function plainText(answer: Draft): string {
     }
   } else if (answer.items.length) {
     lines.push("");
+    // One product gets every detail; a list gets one compact entry a product.
+    const single = answer.items.length === 1;
     answer.items.forEach((item, i) => {
       lines.push(`${i + 1}. ${item.name} — ${item.vendor}`);
       const cats = item.categories.map((c) => c.name).join(", ") || p.labels.none;
       lines.push(`   ${p.labels.categories}: ${cats}`);
       lines.push(`   ${p.labels.delivery}: ${item.deliveryLabel}`);
-      lines.push(`   ${p.labels.airGapped}: ${item.airGappedLabel}`);
-      lines.push(`   ${item.summary}`);
+      lines.push(`   ${p.labels.airGapped}: ${single ? item.airGappedLabel : p.airGapped[item.airGapped]}`);
+      if (!(single && answer.summary.includes(item.summary))) lines.push(`   ${item.summary}`);
       for (const n of item.notes) lines.push(`   • ${n.text}${ref(n.sources)}`);
       if (item.url) lines.push(`   ${p.labels.site}: ${item.url}`);
     });

@@ -33,6 +33,20 @@ export interface Understanding {
   entities: EntityMatch[];
 }
 
+const foldedTables = new WeakMap<object, [string, string[]][]>();
+
+/** Cue tables folded once, like the questions they are matched against. */
+function foldedTable<K extends string>(table: Record<K, readonly string[]>): [K, string[]][] {
+  let folded = foldedTables.get(table);
+  if (!folded) {
+    folded = Object.entries<readonly string[]>(table).map(([k, cues]) => [k, cues.map(fold)]);
+    foldedTables.set(table, folded);
+  }
+  return folded as [K, string[]][];
+}
+
+const PRIVATE_EDITION_FOLDED = PRIVATE_EDITION_CUES.map(fold);
+
 /**
  * The keys of a cue table that the question uses. Within one table the longest cue wins where
  * two overlap, so "self hosted" is not also "hosted".
@@ -43,9 +57,9 @@ function keysWithCue<K extends string>(
   outside: Span[],
 ): Set<K> {
   const found: { key: K; span: Span }[] = [];
-  for (const key of Object.keys(table) as K[]) {
-    for (const cue of table[key]) {
-      for (const span of findAll(q, fold(cue)))
+  for (const [key, cues] of foldedTable(table)) {
+    for (const cue of cues) {
+      for (const span of findAll(q, cue, true))
         if (!outside.some((o) => overlaps(o, span))) found.push({ key, span });
     }
   }
@@ -78,7 +92,7 @@ export function understand(question: string, catalog: Catalog): Understanding {
     cues: keysWithCue(folded, INTENT_CUES, entities),
     scopes: keysWithCue(folded, SCOPE_CUES, entities),
     delivery: keysWithCue(folded, DELIVERY_CUES, entities),
-    privateEdition: hasCue(folded, PRIVATE_EDITION_CUES.map(fold), entities),
+    privateEdition: hasCue(folded, PRIVATE_EDITION_FOLDED, entities),
     attributes: keysWithCue(folded, ATTRIBUTE_CUES, entities),
     entities,
   };

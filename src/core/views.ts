@@ -13,6 +13,11 @@ export class SourceCollector {
     for (const id of ids) if (!this.ids.includes(id) && this.catalog.sources.has(id)) this.ids.push(id);
   }
 
+  /** The 1-based number the source is cited as, or 0 if it is not cited. */
+  number(id: string): number {
+    return this.ids.indexOf(id) + 1;
+  }
+
   views(): SourceView[] {
     return this.ids.map((id) => {
       const s = this.catalog.sources.get(id);

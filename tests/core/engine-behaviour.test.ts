@@ -120,7 +120,17 @@ const TABLE: Row[] = [
   },
   { q: "哪个产品基于灵雀云", intent: "filter", lang: "zh", first: "tencent-tke-enterprise" },
   { q: "Huawei air-gapped options", intent: "filter", lang: "en", has: ["huawei-cce"], not: ["alibaba-ack"] },
+  { q: "which solutions don't require internet access?", intent: "filter", lang: "en", has: ["redhat-openshift"], not: ["amazon-eks"] },
+  { q: "which ones need an internet connection", intent: "filter", lang: "en", has: ["amazon-eks", "alibaba-ack-anywhere"], not: ["redhat-openshift"] },
+  { q: "哪些必须联网", intent: "filter", lang: "zh", has: ["azure-aks"], not: ["kubesphere"] },
+  { q: "which are open-source distributions?", intent: "filter", lang: "en", has: ["alibaba-ack-distro", "tencent-tke-opensource"], not: ["rancher", "kubesphere"] },
+  { q: "TKE Enterprise 基于什么", intent: "product", lang: "zh", first: "tencent-tke-enterprise", says: ["基于灵雀云"] },
+  { q: "what is EKS Anywhere based on?", intent: "product", lang: "en", first: "amazon-eks-anywhere", says: ["is based on"] },
+  { q: "show me all products", intent: "filter", lang: "en", count: 28 },
+  { q: "which vendors are in the catalog?", intent: "vendor", lang: "en", count: 28, says: ["other players"] },
+  { q: "有哪些厂商", intent: "vendor", lang: "zh", count: 28 },
   // categories
+  { q: "self-hosted kubernetes platforms", intent: "category", lang: "en", has: SOFTWARE_CONTAINER_PLATFORMS, count: 9 },
   {
     q: "managed kubernetes services",
     intent: "category",

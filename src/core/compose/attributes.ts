@@ -7,6 +7,8 @@ export function hasAttribute(p: ProductProfile, attr: AttributeName): boolean {
   switch (attr) {
     case "air-gapped":
       return p.airGapped.status === "yes" || p.airGapped.status === "partial";
+    case "needs-internet":
+      return p.airGapped.status === "no";
     case "pay-as-you-go":
       return p.billing.includes("pay-as-you-go");
     case "licence":
@@ -44,6 +46,8 @@ export function evidenceFor(p: ProductProfile, attr: AttributeName): Evidence | 
     case "beta":
     case "open-source":
       return p.traitSources.get(attr)?.includes("article") ? "article" : "later";
+    case "own-hardware":
+      return p.categories.some((c) => c.delivery === "software") ? "article" : "later";
     default:
       return "article";
   }
@@ -51,6 +55,7 @@ export function evidenceFor(p: ProductProfile, attr: AttributeName): Evidence | 
 
 export const ATTRIBUTE_TITLES: Record<AttributeName, Record<Lang, string>> = {
   "air-gapped": { en: "can run fully air-gapped (fully intranet)", zh: "支持全内网（离线）部署" },
+  "needs-internet": { en: "need the internet or a leased line", zh: "需要互联网或专线" },
   "pay-as-you-go": { en: "are paid for as you go", zh: "按量付费" },
   licence: { en: "are bought as a licence or subscription", zh: "以买断或订阅方式购买" },
   "own-hardware": { en: "run on your own hardware", zh: "部署在自有硬件上" },

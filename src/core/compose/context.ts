@@ -17,8 +17,7 @@ export class Ctx {
   /** Cites the sources and returns their markers (" [1][3]") for inline use in bullets. */
   ref(ids: readonly string[]): string {
     this.cite.cite(ids);
-    const views = this.cite.views();
-    const ns = [...new Set(ids.map((id) => views.findIndex((s) => s.id === id) + 1).filter((n) => n > 0))];
+    const ns = [...new Set(ids.map((id) => this.cite.number(id)).filter((n) => n > 0))];
     return ns.length ? ` [${ns.join("][")}]` : "";
   }
 

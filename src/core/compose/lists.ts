@@ -14,14 +14,15 @@ const categoryFollowUps = (ctx: Ctx, cats: Category[]): FollowUp[] =>
   cats.map((c) => ({ label: ctx.l(c.name), request: { type: "category", id: c.id, lang: ctx.lang } }));
 
 /** A vendor's products; a vendor the article names without products gets its own facts instead. */
-export function vendorAnswer(ctx: Ctx, vendorIds: string[]): Answer {
+export function vendorAnswer(ctx: Ctx, vendorIds: string[], overview = false): Answer {
   const zh = ctx.lang === "zh";
   const vendors = vendorIds.map((id) => ctx.catalog.vendors.get(id)).filter((v) => v !== undefined);
   const ids = vendors.flatMap((v) => [...(ctx.catalog.productsByVendor.get(v.id) ?? [])]);
   const items = views(ctx, ids);
   const names = vendors.map((v) => ctx.l(v.name));
   const sections: Section[] = [];
-  for (const v of vendors) {
+  // An overview of every vendor lists products; each vendor's own facts are one click away.
+  for (const v of overview ? [] : vendors) {
     const bullets = v.facts.map((f) => `${ctx.l(f.text)}${ctx.ref(f.sources)}`);
     for (const other of ctx.catalog.products.values()) {
       for (const r of other.relations) {
@@ -35,6 +36,14 @@ export function vendorAnswer(ctx: Ctx, vendorIds: string[]): Answer {
     }
     ctx.cite.cite(v.sources);
     if (bullets.length) sections.push({ title: ctx.l(v.name), bullets });
+  }
+  if (overview) {
+    const others = [...ctx.catalog.vendors.values()].filter((v) => v.otherPlayer);
+    for (const v of others) ctx.cite.cite(v.sources);
+    sections.push({
+      title: zh ? "其他玩家（未列出产品）" : "Other players (no products listed)",
+      bullets: others.map((v) => ctx.l(v.name)),
+    });
   }
   const otherOnly = vendors.every((v) => v.otherPlayer);
   const summary = items.length
@@ -66,9 +75,13 @@ export function vendorAnswer(ctx: Ctx, vendorIds: string[]): Answer {
       vendorIds: vendors.map((v) => v.id),
       lang: ctx.lang,
       request: ctx.request,
-      title: zh
-        ? `${names.join("、")}的产品`
-        : `What ${joinList("en", names)} offer${names.length === 1 ? "s" : ""}`,
+      title: overview
+        ? zh
+          ? `目录中的 ${vendors.length} 家厂商`
+          : `The ${vendors.length} vendors in the catalog`
+        : zh
+          ? `${names.join("、")}的产品`
+          : `What ${joinList("en", names)} offer${names.length === 1 ? "s" : ""}`,
       summary,
       items,
       sections,
@@ -84,6 +97,8 @@ export interface FilterSpec {
   vendorIds: string[];
   /** Products a relation names ("based on Alauda"). */
   basedOn?: string[];
+  /** Restricts the candidates (e.g. to the distributions), when set. */
+  onlyIds?: string[];
 }
 
 const STATUS_RANK = { yes: 0, partial: 1, unknown: 2, no: 3 } as const;
@@ -104,7 +119,8 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
       evidence(p) !== undefined &&
       (!catIds.size || p.categories.some((c) => catIds.has(c.id))) &&
       (!spec.vendorIds.length || spec.vendorIds.includes(p.vendor.id)) &&
-      (!basedOn || p.product.relations.some((r) => r.type === "based-on" && basedOn.has(r.target))),
+      (!basedOn || p.product.relations.some((r) => r.type === "based-on" && basedOn.has(r.target))) &&
+      (!spec.onlyIds || spec.onlyIds.includes(p.product.id)),
   );
   const primary = candidates.filter((p) => evidence(p) === "article");
   const matches = primary.length ? primary : candidates;
@@ -131,9 +147,14 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
     ...spec.vendorIds.map((id) => ctx.l(ctx.catalog.vendors.get(id)?.name ?? { en: id, zh: id })),
     ...spec.categories.map((c) => ctx.l(c.name)),
   ];
-  const title = zh
-    ? `${scope.length ? `${scope.join("、")}中` : ""}${conditions.join("且")}的产品`
-    : `Offerings that ${joinList("en", conditions)}${scope.length ? ` (${scope.join(", ")})` : ""}`;
+  const title =
+    !conditions.length && !scope.length
+      ? zh
+        ? "目录中的全部产品"
+        : "Every offering in the catalog"
+      : zh
+        ? `${scope.join("、")}${scope.length && conditions.length ? "中" : ""}${conditions.join("且")}的产品`
+        : `Offerings${conditions.length ? ` that ${joinList("en", conditions)}` : ""}${scope.length ? ` (${scope.join(", ")})` : ""}`;
   const sections: Section[] = [];
   if (spec.attributes.includes("air-gapped")) sections.push(airGapSection(ctx, matches));
   if (alsoLater.length) sections.push(laterSection(ctx, alsoLater, spec.attributes));

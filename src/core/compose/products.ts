@@ -36,6 +36,8 @@ export function productAnswer(
   ids: string[],
   ambiguous: boolean,
   asked: AttributeName[] = [],
+  /** The question asked what the product is based on: say it first. */
+  askedBasedOn = false,
 ): Answer {
   if (ambiguous) return ambiguousAnswer(ctx, ids);
   const id = ids[0] as string;
@@ -53,6 +55,16 @@ export function productAnswer(
   const related = relationBullets(ctx, id);
   if (related.length) sections.push({ title: ctx.lang === "zh" ? "相关产品" : "Related", bullets: related });
   const check = asked.map((a) => attributeVerdict(ctx, profile, a)).filter((s) => s !== "");
+  if (askedBasedOn) {
+    for (const r of product.relations.filter((x) => x.type === "based-on")) {
+      const target = entityName(ctx, r.target);
+      check.push(
+        ctx.lang === "zh"
+          ? `${ctx.l(product.name)}基于${target}。`
+          : `${ctx.l(product.name)} is based on ${target}.`,
+      );
+    }
+  }
   const summary = [...check, ctx.l(product.summary)].join(" ");
   const followUps: FollowUp[] = [];
   const sibling = siblingOf(ctx, profile);
@@ -168,6 +180,7 @@ function siblingOf(ctx: Ctx, profile: ProductProfile): string | undefined {
 
 const ATTRIBUTE_QUESTION: Record<AttributeName, { en: string; zh: string }> = {
   "air-gapped": { en: "run fully air-gapped", zh: "支持全内网（离线）部署" },
+  "needs-internet": { en: "only run connected to the internet or a leased line", zh: "必须连接互联网或专线" },
   "pay-as-you-go": { en: "be paid for as you go", zh: "按量付费" },
   licence: { en: "be bought as a licence or subscription", zh: "买断或订阅" },
   "own-hardware": { en: "run on your own hardware", zh: "部署在自有硬件上" },
