@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { Request } from "../../src/core/answer.js";
 import { decodeButtonState, encodeButtonState, MAX_ENCODED_LENGTH } from "../../src/core/request-codec.js";
 
 describe("button state codec", () => {
   it("round-trips every request kind with a page", () => {
-    const requests = [
+    const requests: Request[] = [
       { type: "ask", q: "对比 Rancher 和 OpenShift" },
       { type: "product", id: "kubesphere", lang: "zh" },
       { type: "compare", ids: ["rancher", "redhat-openshift"], lang: "en" },
@@ -12,7 +13,7 @@ describe("button state codec", () => {
       { type: "topic", id: "anywhere", lang: "en" },
       { type: "categories", lang: "en" },
       { type: "help", lang: "zh" },
-    ] as const;
+    ];
     for (const request of requests) {
       expect(decodeButtonState(encodeButtonState({ request, page: 3 }))).toEqual({ request, page: 3 });
       expect(decodeButtonState(encodeButtonState({ request }))).toEqual({ request });

@@ -1,0 +1,38 @@
+import type { Lang } from "../../core/answer.js";
+
+/**
+ * Turns Slack-formatted text back into what the person typed: drops the bot's own mention, turns other
+ * `<…>` tokens into readable text, and decodes the three entities Slack escapes. The renderer escapes
+ * everything again on the way out.
+ */
+export function questionFromSlack(text: string | undefined, botUserId?: string): string {
+  if (!text) return "";
+  return text
+    .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => (id === botUserId ? " " : `@${id}`))
+    .replace(/<#[A-Z0-9]+\|([^>]*)>/g, (_m, name: string) => `#${name}`)
+    .replace(/<!([a-z]+)(?:\^[^>|]*)?(?:\|[^>]*)?>/g, (_m, name: string) => `@${name}`)
+    .replace(/<([^>|]+)\|([^>]*)>/g, (_m, _url: string, label: string) => label)
+    .replace(/<([^>]+)>/g, (_m, inner: string) => inner)
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const HELP_WORDS = new Map<string, Lang>([
+  ["", "en"],
+  ["help", "en"],
+  ["?", "en"],
+  ["帮助", "zh"],
+  ["帮忙", "zh"],
+  ["？", "zh"],
+]);
+
+/** `/paas`, `/paas help` or `/paas 帮助`: the language of the help to show, else undefined. */
+export function helpLanguage(question: string): Lang | undefined {
+  return HELP_WORDS.get(question.trim().toLowerCase());
+}
+
+/** For messages we write before the engine has decided (errors): Chinese if the question has Han characters. */
+export const guessLang = (text: string): Lang => (/\p{Script=Han}/u.test(text) ? "zh" : "en");

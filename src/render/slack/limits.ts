@@ -1,0 +1,44 @@
+// Block Kit limits, from docs.slack.dev (Block Kit reference) and the JSDoc of @slack/types 3.x; checked 2026-11.
+// Lengths are UTF-16 code units (JS `length`), which is never less than what Slack counts.
+export const LIMITS = {
+  /** Blocks per message (chat.postMessage, response_url, ack body). */
+  messageBlocks: 50,
+  /** Blocks per modal or Home tab view. */
+  viewBlocks: 100,
+  /** Top-level `text`: Slack truncates beyond this; we keep the fallback far shorter. */
+  messageText: 40_000,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  headerText: 150,
+  buttonText: 75,
+  actionValue: 2000,
+  actionId: 255,
+  url: 3000,
+  actionsElements: 25,
+  contextElements: 10,
+  /** A mrkdwn/plain_text element inside a context block. */
+  contextText: 3000,
+  blockId: 255,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 75,
+  placeholderText: 150,
+} as const;
+
+/** Our own choices for readable messages, kept well inside the limits above. */
+export const LAYOUT = {
+  /** Products per page of a list; the rest is behind "More". */
+  itemsPerPage: 8,
+  /**
+   * Characters of block JSON per page. Slack documents no total, but big messages are slow on mobile and
+   * hard to read; past this the rest goes behind "More". A single oversized unit still gets a page alone.
+   */
+  pageChars: 12_000,
+  /** A product's summary in a list; the full text is one "Details" click away. */
+  listSummary: 280,
+  /** Buttons per row of follow-ups or examples (Slack wraps wider rows awkwardly on mobile). */
+  buttonsPerRow: 5,
+  /** The notification fallback: enough to read, short enough for a push notification. */
+  fallbackText: 3000,
+} as const;
