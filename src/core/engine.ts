@@ -102,7 +102,7 @@ function route(ctx: Ctx, u: Understanding): Answer {
   }
   if (cues.has("anywhereTopic") && !constrained)
     return topicAnswer(ctx, "anywhere") ?? notFoundAnswer(ctx, []);
-  if (cues.has("categories") && !categories.length && !attributes.length)
+  if (cues.has("categories") && !categories.length && !attributes.length && !u.vendorIds.length)
     return categoriesAnswer(ctx, cues.has("prosCons"));
   if (cues.has("prosCons") && !categories.length && !attributes.length && !u.vendorIds.length)
     return categoriesAnswer(ctx, true);

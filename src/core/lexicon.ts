@@ -56,6 +56,8 @@ export const INTENT_CUES = {
   distributions: ["distribution", "distributions", "distro", "distros", "发行版"],
   recommend: ["recommend", "recommended", "recommends", "推荐"],
   categories: [
+    "hybrid cloud",
+    "混合云",
     "categories",
     "category",
     "kinds",
@@ -235,6 +237,17 @@ export const PRIVATE_EDITION_CUES: Cue = [
 
 export const ATTRIBUTE_CUES = {
   "air-gapped": [
+    // The article: fully intranet environments are what high-security sectors such as finance need.
+    "bank",
+    "banking",
+    "finance",
+    "financial",
+    "high security",
+    "金融",
+    "银行",
+    "证券",
+    "高安全",
+    "安全级别要求高",
     "don t need internet",
     "dont need internet",
     "dont require internet",

@@ -49,7 +49,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(
       options.format === "text"
         ? `${formatAnswer(a, "text")}\n\n`
-        : `${JSON.stringify(JSON.parse(formatAnswer(a, options.format)))}\n`,
+        : `${formatAnswer(a, options.format, true)}\n`,
     );
   }
   return 0;

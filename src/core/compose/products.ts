@@ -178,34 +178,60 @@ function siblingOf(ctx: Ctx, profile: ProductProfile): string | undefined {
   return (sameCategory ?? all.find((p) => p.vendor.id === profile.vendor.id))?.product.id;
 }
 
-const ATTRIBUTE_QUESTION: Record<AttributeName, { en: string; zh: string }> = {
-  "air-gapped": { en: "run fully air-gapped", zh: "支持全内网（离线）部署" },
-  "needs-internet": { en: "only run connected to the internet or a leased line", zh: "必须连接互联网或专线" },
-  "pay-as-you-go": { en: "be paid for as you go", zh: "按量付费" },
-  licence: { en: "be bought as a licence or subscription", zh: "买断或订阅" },
-  "own-hardware": { en: "run on your own hardware", zh: "部署在自有硬件上" },
-  "out-of-the-box": { en: "be used out of the box", zh: "开箱即用" },
-  "multi-cluster": { en: "manage multiple clusters", zh: "管理多个集群" },
-  federation: { en: "use Kubernetes federation", zh: "基于 Kubernetes 联邦" },
-  edge: { en: "serve edge scenarios", zh: "用于边缘场景" },
-  beta: { en: "count as beta", zh: "处于内测阶段" },
-  "open-source": { en: "be open source", zh: "开源" },
+/** What a product does or does not do, as a sentence predicate: [yes, no] in each language. */
+const PREDICATES: Record<AttributeName, { en: [string, string]; zh: [string, string] }> = {
+  "air-gapped": {
+    en: ["can run fully air-gapped", "cannot run fully air-gapped"],
+    zh: ["支持全内网（离线）部署", "不支持全内网（离线）部署"],
+  },
+  "needs-internet": {
+    en: ["needs the internet or a leased line", "does not need the internet"],
+    zh: ["需要连接互联网或专线", "不需要连接互联网"],
+  },
+  "pay-as-you-go": {
+    en: ["can be paid for as you go", "is not paid for as you go"],
+    zh: ["支持按量付费", "不按量付费"],
+  },
+  licence: {
+    en: ["is bought as a licence or subscription", "is not sold as a licence"],
+    zh: ["以买断或订阅方式购买", "不以买断或订阅方式销售"],
+  },
+  "own-hardware": {
+    en: ["runs on your own hardware", "does not run on your own hardware"],
+    zh: ["部署在自有硬件上", "不部署在自有硬件上"],
+  },
+  "out-of-the-box": {
+    en: ["works out of the box", "must be installed first"],
+    zh: ["开箱即用", "需要安装搭建，无法开箱即用"],
+  },
+  "multi-cluster": {
+    en: ["manages multiple clusters", "does not manage multiple clusters"],
+    zh: ["支持多集群管理", "不支持多集群管理"],
+  },
+  federation: {
+    en: ["is based on Kubernetes federation", "is not based on Kubernetes federation"],
+    zh: ["基于 Kubernetes 联邦", "不基于 Kubernetes 联邦"],
+  },
+  edge: {
+    en: ["is meant for edge scenarios", "is not an edge product"],
+    zh: ["面向边缘场景", "不是边缘方案"],
+  },
+  beta: { en: ["was in beta", "is not described as beta"], zh: ["处于内测阶段", "未见内测说明"] },
+  "open-source": { en: ["is open source", "is not open source"], zh: ["是开源的", "不是开源的"] },
 };
 
 /** A direct yes/no first, when the question asks about one attribute of one product. */
 function attributeVerdict(ctx: Ctx, profile: ProductProfile, attr: AttributeName): string {
   const name = ctx.l(profile.product.name);
-  const what = ctx.l(ATTRIBUTE_QUESTION[attr]);
   if (attr === "air-gapped") {
+    const what = PREDICATES[attr][ctx.lang][0];
     const s = profile.airGapped.status;
     const reason = profile.airGapped.reason ? ctx.l(profile.airGapped.reason) : "";
     const word = phrases(ctx.lang).airGapped[s];
     return ctx.lang === "zh"
-      ? `${name}能否${what}：${word}。${reason}`
-      : `Can ${name} ${what}? ${word}. ${reason}`;
+      ? `${name}是否${what}：${word}。${reason}`
+      : `Can ${name} ${what.replace(/^can /, "")}? ${word}. ${reason}`;
   }
-  const yes = hasAttribute(profile, attr);
-  return ctx.lang === "zh"
-    ? `${name}${yes ? "可以" : "不能"}${what}。`
-    : `${name} ${yes ? "can" : "cannot"} ${what}.`;
+  const predicate = PREDICATES[attr][ctx.lang][hasAttribute(profile, attr) ? 0 : 1];
+  return ctx.lang === "zh" ? `${name}${predicate}。` : `${name} ${predicate}.`;
 }

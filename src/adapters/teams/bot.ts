@@ -1,0 +1,225 @@
+import {
+  type Activity,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  TeamsActivityHandler,
+  TurnContext,
+} from "botbuilder";
+import type { Answer, Lang, Request } from "../../core/answer.js";
+import type { Catalog, CatalogProvider } from "../../core/catalog/catalog.js";
+import { t } from "../../render/strings.js";
+import { readSubmitValue } from "../../render/teams/actions.js";
+import { renderTeamsMessage } from "../../render/teams/card.js";
+import {
+  categoryResult,
+  type ExtensionAttachment,
+  extensionMessage,
+  extensionResults,
+  productResult,
+} from "../../render/teams/extension.js";
+import { TEAMS_LIMITS } from "../../render/teams/limits.js";
+import { ADAPTIVE_CARD_CONTENT_TYPE } from "../../render/teams/types.js";
+import { renderWelcomeCard } from "../../render/teams/welcome.js";
+
+/** The question engine as the bot uses it; injectable so tests can make it fail. */
+export interface QuestionEngine {
+  answer(question: string, catalog: Catalog): Answer;
+  respond(request: Request, catalog: Catalog): Answer;
+}
+
+export interface TeamsLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+/** Must match appPackage/manifest.json composeExtensions[0].commands[0]. */
+export const SEARCH_COMMAND_ID = "searchProducts";
+export const SEARCH_PARAMETER = "query";
+
+export interface PaasTeamsBotDeps {
+  catalog: CatalogProvider;
+  engine: QuestionEngine;
+  log: TeamsLogger;
+}
+
+/** Teams says "zh-CN", "zh-cn", "en-US"; anything not Chinese gets English. */
+export const langOfLocale = (locale: string | undefined): Lang =>
+  locale?.toLowerCase().startsWith("zh") ? "zh" : "en";
+const langOfText = (text: string, locale: string | undefined): Lang =>
+  /[\u3400-\u9fff]/.test(text) ? "zh" : langOfLocale(locale);
+
+export class PaasTeamsBot extends TeamsActivityHandler {
+  constructor(private readonly deps: PaasTeamsBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.onQuestionOrClick(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+  }
+
+  private async onQuestionOrClick(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const hasText = typeof activity.text === "string" && activity.text.trim().length > 0;
+    if (activity.value !== undefined && activity.value !== null && !hasText) {
+      await this.onClick(context);
+      return;
+    }
+    const question = questionText(activity);
+    const lang = langOfText(question, activity.locale);
+    await this.reply(context, lang, (catalog) =>
+      question
+        ? this.deps.engine.answer(question, catalog)
+        : this.deps.engine.respond({ type: "help", lang }, catalog),
+    );
+  }
+
+  /** Action.Submit arrives as a message whose `value` is the action's data plus any input values. */
+  private async onClick(context: TurnContext): Promise<void> {
+    const lang = langOfLocale(context.activity.locale);
+    const read = readSubmitValue(context.activity.value);
+    if (read.kind === "invalid") {
+      await this.sendText(context, t(lang, "teamsBadButton"));
+      return;
+    }
+    if (read.kind === "pick-incomplete") {
+      await this.sendText(context, t(read.lang, "teamsPickMore"));
+      return;
+    }
+    const { request, page } = read.state;
+    const replyLang = request.type === "ask" ? langOfText(request.q, context.activity.locale) : request.lang;
+    await this.reply(context, replyLang, (catalog) => this.deps.engine.respond(request, catalog), page);
+  }
+
+  /** Answers in the same conversation (and thread: the reply is addressed to the incoming activity). */
+  private async reply(context: TurnContext, lang: Lang, produce: (c: Catalog) => Answer, page?: number) {
+    let message: ReturnType<typeof renderTeamsMessage>;
+    try {
+      message = renderTeamsMessage(produce(this.deps.catalog.current()), page ? { page } : {});
+    } catch (error) {
+      this.deps.log.error("Teams: answering failed", error);
+      await this.sendText(context, t(lang, "teamsError"));
+      return;
+    }
+    try {
+      await context.sendActivity({
+        type: "message",
+        summary: message.summary,
+        attachments: message.attachments,
+      });
+    } catch (error) {
+      // Teams refuses a card it cannot take (size, schema); the text still answers the question.
+      this.deps.log.warn(`Teams: card refused (${errorLine(error)}); sending the text fallback`);
+      await this.sendText(context, message.text);
+    }
+  }
+
+  private async sendText(context: TurnContext, text: string): Promise<void> {
+    try {
+      await context.sendActivity({ type: "message", text, textFormat: "markdown" });
+    } catch (error) {
+      this.deps.log.error("Teams: could not send a reply", error);
+    }
+  }
+
+  /** Welcome once, when the bot itself is added to a personal chat (Emulator chats have no type). */
+  private async welcome(context: TurnContext): Promise<void> {
+    const { membersAdded, recipient, conversation } = context.activity;
+    if (!membersAdded?.some((m) => m.id === recipient.id)) return;
+    const scope = conversation.conversationType;
+    if (scope && scope !== "personal") return;
+    try {
+      const catalog = this.deps.catalog.current();
+      const examples = (lang: Lang) => {
+        const help = this.deps.engine.respond({ type: "help", lang }, catalog);
+        return help.intent === "help" ? help.examples : [];
+      };
+      const card = renderWelcomeCard({ en: examples("en"), zh: examples("zh") });
+      await context.sendActivity({
+        type: "message",
+        summary: t("en", "teamsWelcomeTitle"),
+        attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
+      });
+    } catch (error) {
+      this.deps.log.error("Teams: welcome failed", error);
+    }
+  }
+
+  /** composeExtension/query: the return value is the synchronous invoke response body. */
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    const localeLang = langOfLocale(context.activity.locale);
+    if (query.commandId !== SEARCH_COMMAND_ID)
+      return extensionMessage(t(localeLang, "teamsSearchUnknownCommand"));
+    const raw = query.parameters?.find((p) => p.name === SEARCH_PARAMETER)?.value;
+    const text = typeof raw === "string" ? raw.trim().slice(0, 500) : "";
+    const skip = nonNegative(query.queryOptions?.skip, 0);
+    const count = Math.min(
+      nonNegative(query.queryOptions?.count, TEAMS_LIMITS.extensionMaxResults),
+      TEAMS_LIMITS.extensionMaxResults,
+    );
+    try {
+      const results = this.search(text, localeLang).slice(skip, skip + count);
+      return extensionResults(results.map((build) => build()));
+    } catch (error) {
+      this.deps.log.error("Teams: search failed", error);
+      return extensionMessage(t(localeLang, "teamsError"));
+    }
+  }
+
+  /**
+   * Results are built lazily so only the requested slice costs a card each. An empty query (what
+   * Teams sends when the search opens) lists the categories; a query lists the engine's products.
+   */
+  private search(text: string, localeLang: Lang): (() => ExtensionAttachment)[] {
+    const catalog = this.deps.catalog.current();
+    const { respond } = this.deps.engine;
+    const found = text
+      ? this.deps.engine.answer(text, catalog)
+      : respond({ type: "categories", lang: localeLang }, catalog);
+    const lang = found.lang;
+    if (found.intent === "categories") {
+      return found.categories.map(
+        (c) => () => categoryResult(c, lang, respond({ type: "category", id: c.id, lang }, catalog)),
+      );
+    }
+    if (found.intent === "not-found") {
+      // The engine's "did you mean" products are still useful results while the user types.
+      return found.suggestions.flatMap((s) => {
+        if (s.request.type !== "product") return [];
+        const detail = respond(s.request, catalog);
+        const product = detail.items[0];
+        return product ? [() => productResult(product, detail)] : [];
+      });
+    }
+    return found.items.map(
+      (p) => () => productResult(p, respond({ type: "product", id: p.id, lang }, catalog)),
+    );
+  }
+}
+
+/** The question with the bot's own @mention removed (channels and group chats prefix it). */
+export function questionText(activity: Activity): string {
+  let text = typeof activity.text === "string" ? activity.text : "";
+  try {
+    text = TurnContext.removeRecipientMention(activity) ?? text;
+  } catch {
+    // A mention entity without `mentioned` makes botbuilder throw; strip the markup instead.
+  }
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, " ")
+    .replace(/&nbsp;/gi, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const nonNegative = (v: unknown, fallback: number) =>
+  typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : fallback;
+
+const errorLine = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0] : String(error));

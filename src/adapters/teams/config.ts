@@ -1,0 +1,132 @@
+/**
+ * Teams credentials from the environment (the names Azure Bot and the botbuilder samples use).
+ * None set = local mode for the Bot Framework Emulator: no authentication at all, so the caller
+ * must say so loudly at start (see `describeTeamsConfig`).
+ */
+
+export type TeamsAppType = "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+
+export type TeamsConfig =
+  | { mode: "local" }
+  | {
+      mode: "authenticated";
+      appId: string;
+      appType: TeamsAppType;
+      /** Required for SingleTenant and UserAssignedMSI. */
+      tenantId?: string;
+      /** Not used by UserAssignedMSI. Kept off enumeration so a logged config cannot leak it. */
+      readonly password?: string;
+    };
+
+export type TeamsConfigErrorCode =
+  | "TEAMS_APP_ID_INVALID"
+  | "TEAMS_APP_ID_MISSING"
+  | "TEAMS_APP_PASSWORD_MISSING"
+  | "TEAMS_APP_TYPE_INVALID"
+  | "TEAMS_TENANT_ID_MISSING"
+  | "TEAMS_TENANT_ID_INVALID";
+
+/** A malformed Teams setting: the message is one line naming the variable, never its secret value. */
+export class TeamsConfigError extends Error {
+  override readonly name = "TeamsConfigError";
+  constructor(
+    readonly code: TeamsConfigErrorCode,
+    readonly variable: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${variable}: ${message}`, options);
+  }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Entra ID accepts a tenant as its GUID or as a verified domain (contoso.onmicrosoft.com). */
+const TENANT_DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const APP_TYPES: readonly TeamsAppType[] = ["MultiTenant", "SingleTenant", "UserAssignedMSI"];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function teamsConfigFromEnv(env: Env = process.env): TeamsConfig {
+  const get = (name: string) => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+  const appId = get("MicrosoftAppId");
+  const password = get("MicrosoftAppPassword");
+  const rawType = get("MicrosoftAppType");
+  const tenantId = get("MicrosoftAppTenantId");
+
+  if (!appId) {
+    // A secret without an id is a half-done setup, not a request for local mode.
+    for (const [name, value] of [
+      ["MicrosoftAppPassword", password],
+      ["MicrosoftAppType", rawType],
+      ["MicrosoftAppTenantId", tenantId],
+    ] as const) {
+      if (value)
+        throw new TeamsConfigError(
+          "TEAMS_APP_ID_MISSING",
+          "MicrosoftAppId",
+          `is not set, but ${name} is (set both, or neither for local mode)`,
+        );
+    }
+    return { mode: "local" };
+  }
+  if (!GUID.test(appId)) {
+    throw new TeamsConfigError(
+      "TEAMS_APP_ID_INVALID",
+      "MicrosoftAppId",
+      "must be the bot's Microsoft app id, a GUID like 00000000-0000-0000-0000-000000000000",
+    );
+  }
+  const appType =
+    rawType === undefined ? "MultiTenant" : APP_TYPES.find((t) => t.toLowerCase() === rawType.toLowerCase());
+  if (!appType) {
+    throw new TeamsConfigError(
+      "TEAMS_APP_TYPE_INVALID",
+      "MicrosoftAppType",
+      `must be one of ${APP_TYPES.join(", ")}`,
+    );
+  }
+  if (appType !== "MultiTenant" && !tenantId) {
+    throw new TeamsConfigError(
+      "TEAMS_TENANT_ID_MISSING",
+      "MicrosoftAppTenantId",
+      `is required when MicrosoftAppType is ${appType}`,
+    );
+  }
+  if (tenantId && !GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
+    throw new TeamsConfigError(
+      "TEAMS_TENANT_ID_INVALID",
+      "MicrosoftAppTenantId",
+      "must be a tenant GUID or a domain such as contoso.onmicrosoft.com",
+    );
+  }
+  if (appType !== "UserAssignedMSI" && !password) {
+    throw new TeamsConfigError(
+      "TEAMS_APP_PASSWORD_MISSING",
+      "MicrosoftAppPassword",
+      `is required when MicrosoftAppType is ${appType}`,
+    );
+  }
+  const config: TeamsConfig = { mode: "authenticated", appId, appType, ...(tenantId ? { tenantId } : {}) };
+  if (password && appType !== "UserAssignedMSI")
+    Object.defineProperty(config, "password", { value: password, enumerable: false });
+  return config;
+}
+
+/** A line safe to log at start; local mode is a warning on purpose. */
+export function describeTeamsConfig(config: TeamsConfig): { level: "info" | "warn"; message: string } {
+  if (config.mode === "local") {
+    return {
+      level: "warn",
+      message:
+        "Teams: MicrosoftAppId is not set: LOCAL MODE for the Bot Framework Emulator. Requests are NOT authenticated; never expose this endpoint.",
+    };
+  }
+  const tenant = config.tenantId ? `, tenant ${config.tenantId}` : "";
+  return {
+    level: "info",
+    message: `Teams: authenticating as app ${config.appId} (${config.appType}${tenant})`,
+  };
+}

@@ -1,0 +1,61 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+const ask = (args: string[], input?: string) =>
+  spawnSync(process.execPath, ["--import", "tsx", "src/adapters/cli/main.ts", ...args], {
+    encoding: "utf8",
+    input,
+    timeout: 30_000,
+  });
+
+describe("ask CLI", () => {
+  it("prints a readable answer", () => {
+    const r = ask(["which options work fully air-gapped?"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/air-gapped/i);
+    expect(r.stdout).toMatch(/OpenShift/);
+    expect(r.stdout).toMatch(/Sources:/);
+  });
+
+  it("prints the Answer as one JSON object with --json", () => {
+    const r = ask(["--json", "对比 Rancher 和 OpenShift"]);
+    expect(r.status).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a).toMatchObject({ intent: "compare", lang: "zh" });
+    expect(a.items.map((i: { id: string }) => i.id)).toEqual(["rancher", "redhat-openshift"]);
+    expect(a.sources.length).toBeGreaterThan(0);
+  });
+
+  it("answers stdin one line at a time as JSON Lines, blank lines included", () => {
+    const r = ask(["--json"], "what does Huawei offer?\n\n灵雀云\n");
+    expect(r.status).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((a) => a.intent)).toEqual(["vendor", "help", "vendor"]);
+  });
+
+  it("prints the exact Slack message and Teams card", () => {
+    const slack = JSON.parse(ask(["--format", "slack", "kubesphere"]).stdout);
+    expect(typeof slack.text).toBe("string");
+    expect(Array.isArray(slack.blocks)).toBe(true);
+    const card = JSON.parse(ask(["--format", "teams", "kubesphere"]).stdout);
+    expect(card).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
+  });
+
+  it("rejects a bad flag on stderr with exit code 2", () => {
+    const r = ask(["--frobnicate", "x"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown option --frobnicate/);
+    expect(r.stdout).toBe("");
+    expect(ask(["--format", "xml", "x"]).stderr).toMatch(/--format must be one of/);
+  });
+
+  it("names an unreadable catalog on stderr with exit code 1", () => {
+    const r = ask(["--knowledge", "/nonexistent", "x"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/CATALOG_UNREADABLE/);
+    expect(r.stderr).toMatch(/sources\.yaml/);
+  });
+});

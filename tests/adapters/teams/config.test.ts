@@ -1,0 +1,105 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import {
+  describeTeamsConfig,
+  TeamsConfigError,
+  teamsConfigFromEnv,
+} from "../../../src/adapters/teams/config.js";
+
+const APP_ID = "11111111-2222-3333-4444-555555555555";
+const TENANT = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+const SECRET = "very-secret-password~value";
+
+const fails = (env: Record<string, string>) => {
+  try {
+    teamsConfigFromEnv(env);
+  } catch (error) {
+    if (error instanceof TeamsConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a TeamsConfigError");
+};
+
+describe("teamsConfigFromEnv", () => {
+  it("is local mode with nothing set (blank counts as unset), and says so loudly", () => {
+    expect(teamsConfigFromEnv({})).toEqual({ mode: "local" });
+    expect(teamsConfigFromEnv({ MicrosoftAppId: "  ", MicrosoftAppPassword: "" })).toEqual({ mode: "local" });
+    const line = describeTeamsConfig({ mode: "local" });
+    expect(line.level).toBe("warn");
+    expect(line.message).toMatch(/LOCAL MODE.*Emulator/);
+  });
+
+  it("reads MultiTenant (the default), SingleTenant and UserAssignedMSI", () => {
+    expect(teamsConfigFromEnv({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET })).toMatchObject({
+      mode: "authenticated",
+      appId: APP_ID,
+      appType: "MultiTenant",
+      password: SECRET,
+    });
+    expect(
+      teamsConfigFromEnv({
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: SECRET,
+        MicrosoftAppType: "singletenant",
+        MicrosoftAppTenantId: TENANT,
+      }),
+    ).toMatchObject({ appType: "SingleTenant", tenantId: TENANT });
+    const msi = teamsConfigFromEnv({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppType: "UserAssignedMSI",
+      MicrosoftAppTenantId: "contoso.onmicrosoft.com",
+    });
+    expect(msi).toMatchObject({ appType: "UserAssignedMSI", tenantId: "contoso.onmicrosoft.com" });
+    expect(msi).not.toHaveProperty("password");
+  });
+
+  it("never shows the password when the config is logged or serialised", () => {
+    const config = teamsConfigFromEnv({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET });
+    expect(JSON.stringify(config)).not.toContain(SECRET);
+    expect(inspect(config)).not.toContain(SECRET);
+    expect(String(Object.values(config))).not.toContain(SECRET);
+    expect(describeTeamsConfig(config)).toEqual({
+      level: "info",
+      message: `Teams: authenticating as app ${APP_ID} (MultiTenant)`,
+    });
+  });
+
+  it.each([
+    [{ MicrosoftAppPassword: SECRET }, "TEAMS_APP_ID_MISSING", "MicrosoftAppId"],
+    [{ MicrosoftAppTenantId: TENANT }, "TEAMS_APP_ID_MISSING", "MicrosoftAppId"],
+    [{ MicrosoftAppId: "my-bot", MicrosoftAppPassword: SECRET }, "TEAMS_APP_ID_INVALID", "MicrosoftAppId"],
+    [{ MicrosoftAppId: APP_ID }, "TEAMS_APP_PASSWORD_MISSING", "MicrosoftAppPassword"],
+    [
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, MicrosoftAppType: "Federated" },
+      "TEAMS_APP_TYPE_INVALID",
+      "MicrosoftAppType",
+    ],
+    [
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, MicrosoftAppType: "SingleTenant" },
+      "TEAMS_TENANT_ID_MISSING",
+      "MicrosoftAppTenantId",
+    ],
+    [
+      { MicrosoftAppId: APP_ID, MicrosoftAppType: "UserAssignedMSI" },
+      "TEAMS_TENANT_ID_MISSING",
+      "MicrosoftAppTenantId",
+    ],
+    [
+      {
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: SECRET,
+        MicrosoftAppType: "SingleTenant",
+        MicrosoftAppTenantId: "not a tenant",
+      },
+      "TEAMS_TENANT_ID_INVALID",
+      "MicrosoftAppTenantId",
+    ],
+  ])("rejects %j with %s, naming %s in one line", (env, code, variable) => {
+    const error = fails(env);
+    expect(error.code).toBe(code);
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(`${variable}: `)).toBe(true);
+    expect(error.message).not.toContain("\n");
+    expect(error.message).not.toContain(SECRET);
+  });
+});
