@@ -76,6 +76,7 @@ export type Intent =
   | "distributions"
   | "other-players"
   | "help"
+  | "about"
   | "not-found";
 
 interface AnswerBase<I extends Intent> {
@@ -110,6 +111,8 @@ export type OtherPlayersAnswer = AnswerBase<"other-players"> & {
   vendors: { id: string; name: string; note: string }[];
 };
 export type HelpAnswer = AnswerBase<"help"> & { examples: string[] };
+/** Where the answers come from and how current they are. */
+export type AboutAnswer = AnswerBase<"about">;
 export type NotFoundAnswer = AnswerBase<"not-found"> & { suggestions: FollowUp[] };
 
 export type Answer =
@@ -123,4 +126,5 @@ export type Answer =
   | DistributionsAnswer
   | OtherPlayersAnswer
   | HelpAnswer
+  | AboutAnswer
   | NotFoundAnswer;

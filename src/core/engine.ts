@@ -4,7 +4,7 @@ import type { Category } from "./catalog/schema.js";
 import { compareAnswer } from "./compose/compare.js";
 import { Ctx } from "./compose/context.js";
 import { categoriesAnswer, categoryAnswer, filterAnswer, vendorAnswer } from "./compose/lists.js";
-import { helpAnswer, notFoundAnswer } from "./compose/meta.js";
+import { aboutAnswer, helpAnswer, notFoundAnswer } from "./compose/meta.js";
 import { productAnswer } from "./compose/products.js";
 import { distributionsAnswer, otherPlayersAnswer, topicAnswer } from "./compose/topics.js";
 import { entityIndex } from "./entities.js";
@@ -61,6 +61,7 @@ function route(ctx: Ctx, u: Understanding): Answer {
   if (!u.folded || (cues.has("help") && !hasProducts && !u.vendorIds.length && !constrained))
     return helpAnswer(ctx);
   if (cues.has("otherPlayers") && !hasProducts) return otherPlayersAnswer(ctx);
+  if (cues.has("about") && !hasProducts && !u.vendorIds.length && !constrained) return aboutAnswer(ctx);
 
   const comparable = comparisonIds(ctx, u);
   if (comparable.length >= 2 && (cues.has("compare") || !constrained)) return compareAnswer(ctx, comparable);

@@ -281,6 +281,17 @@ const TABLE: Row[] = [
     count: 0,
     says: ["京东", "百度", "金山", "UCloud"],
   },
+  {
+    q: "what do you recommend for a bank?",
+    intent: "filter",
+    lang: "en",
+    has: ["redhat-openshift"],
+    not: ["amazon-eks"],
+  },
+  { q: "金融行业适合哪些方案", intent: "filter", lang: "zh", has: ["kubesphere"], not: ["azure-aks"] },
+  { q: "什么是混合云", intent: "categories", lang: "zh", count: 0 },
+  { q: "where does your data come from?", intent: "about", lang: "en", count: 0, says: ["2022-12-23"] },
+  { q: "数据来源是什么", intent: "about", lang: "zh", count: 0, says: ["2022-12-23"] },
   // help and out of scope
   { q: "", intent: "help", lang: "en", count: 0 },
   { q: "help", intent: "help", lang: "en", count: 0 },

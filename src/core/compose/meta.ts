@@ -42,6 +42,65 @@ export function helpAnswer(ctx: Ctx): Answer {
   );
 }
 
+/** Where the catalog comes from: the article, the later sources, and how current each is. */
+export function aboutAnswer(ctx: Ctx): Answer {
+  const zh = ctx.lang === "zh";
+  const sources = [...ctx.catalog.sources.values()];
+  const article = ctx.catalog.sources.get("article");
+  const later = sources.filter((s) => s.kind !== "article");
+  const thirdParty = later.filter((s) => s.kind === "third-party").length;
+  const newest =
+    later
+      .map((s) => s.asOf)
+      .sort()
+      .at(-1) ?? "";
+  ctx.cite.cite(["article", "reference-notes"]);
+  const others = [...ctx.catalog.vendors.values()].filter((v) => v.otherPlayer).length;
+  const counts = {
+    products: ctx.catalog.products.size,
+    vendors: ctx.catalog.vendors.size - others,
+    categories: ctx.catalog.categories.size,
+  };
+  return finish(
+    {
+      intent: "about",
+      lang: ctx.lang,
+      request: ctx.request,
+      title: zh ? "答案从哪里来" : "Where the answers come from",
+      summary: zh
+        ? `主要来源是文章《${article?.title ?? ""}》（${article?.published ?? ""} 发布，初稿约 2021-09，内容反映 2021 年前后的情况）。后续事实来自 ${later.length} 个公开来源（截至 ${newest}，其中 ${thirdParty} 个为第三方、可信度较低），每条事实都注明来源与时间；文章与后续资料不一致时两者都保留并说明。`
+        : `The main source is the article "${article?.title ?? ""}" (published ${article?.published ?? ""}, first drafted around 2021-09, so it reflects roughly 2021). Later facts come from ${later.length} public sources (read as of ${newest}; ${thirdParty} are third-party and less certain). Every fact names its source and date; where the article and a later source differ, both are kept and the difference is stated.`,
+      items: [],
+      sections: [
+        {
+          title: zh ? "目录内容" : "What the catalog holds",
+          bullets: zh
+            ? [
+                `文章的 ${counts.categories} 类产品形式`,
+                `${counts.vendors} 家厂商的 ${counts.products} 个产品`,
+                `${others} 家「其他玩家」（文章未列出其产品）`,
+                "「Anywhere」类产品分析与推荐的发行版",
+              ]
+            : [
+                `The article's ${counts.categories} kinds of offering`,
+                `${counts.products} products from ${counts.vendors} vendors`,
+                `${others} "other players" the article names without products`,
+                'The "Anywhere" analysis and the distributions it recommends',
+              ],
+        },
+      ],
+      followUps: [
+        {
+          label: zh ? "有哪几类产品？" : "What kinds of offering are there?",
+          request: { type: "categories", lang: ctx.lang },
+        },
+        ctx.ask("Which options work fully air-gapped?", "哪些方案支持全内网部署？"),
+      ],
+    },
+    ctx,
+  );
+}
+
 export function notFoundAnswer(ctx: Ctx, suggestions: FollowUp[]): Answer {
   const zh = ctx.lang === "zh";
   const didYouMean = suggestions.length

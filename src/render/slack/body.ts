@@ -81,15 +81,6 @@ function intentUnits(answer: Answer): Unit[] {
               ...followUpRows(answer.suggestions, 100),
             ]),
           ];
-    case "distributions": {
-      const name = (id: string) => answer.items.find((i) => i.id === id)?.name ?? id;
-      if (answer.pairs.length === 0) return [];
-      const lines = answer.pairs.map(
-        (p) =>
-          `• *${escapeMrkdwn(name(p.productId))}* — ${escapeMrkdwn(t(lang, "slackBasedOn"))} ${escapeMrkdwn(name(p.distributionId))}`,
-      );
-      return [unit(sections(lines.join("\n")))];
-    }
     default:
       return [];
   }
