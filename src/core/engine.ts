@@ -7,8 +7,9 @@ import { categoriesAnswer, categoryAnswer, filterAnswer, vendorAnswer } from "./
 import { aboutAnswer, helpAnswer, notFoundAnswer } from "./compose/meta.js";
 import { productAnswer } from "./compose/products.js";
 import { distributionsAnswer, otherPlayersAnswer, topicAnswer } from "./compose/topics.js";
-import { entityIndex } from "./entities.js";
+import { type EntityRef, entityIndex } from "./entities.js";
 import { type AttributeName, STOPWORDS } from "./lexicon.js";
+import { hasCjk } from "./normalize.js";
 import { editDistance } from "./text-match.js";
 import { type Understanding, understand } from "./understand.js";
 
@@ -163,32 +164,36 @@ function categoriesAsked(catalog: Catalog, u: Understanding): Category[] {
     .sort((a, b) => a.order - b.order);
 }
 
-/** Names that look a little like words of the question, for "did you mean". */
+/**
+ * Names the question may have meant: names a word begins ("kube" → KubeSphere, what a search box
+ * sends while the user types), Chinese names containing the text, then fuse.js look-alikes.
+ */
 function suggestionsFor(ctx: Ctx, folded: string): FollowUp[] {
   const index = entityIndex(ctx.catalog);
-  const seen = new Set<string>();
-  const out: FollowUp[] = [];
-  // Fuse is thorough but costs about a millisecond a word: a few Latin words of name-like length only.
-  const words = folded
-    .split(" ")
-    .filter((w) => w.length >= 4 && w.length <= 24 && /^[a-z0-9+#]+$/.test(w) && !STOPWORDS.has(w));
-  for (const word of words.slice(0, 3)) {
-    for (const { item } of index.fuse.search(word, { limit: 3 })) {
-      if (editDistance(word, item.term, 3) > 3) continue;
-      const ref = item.refs[0];
-      if (!ref || seen.has(ref.id)) continue;
-      seen.add(ref.id);
-      const name =
-        ref.kind === "product"
-          ? ctx.catalog.products.get(ref.id)?.name
-          : ctx.catalog.vendors.get(ref.id)?.name;
-      if (!name) continue;
-      const request: Request =
-        ref.kind === "product"
-          ? { type: "product", id: ref.id, lang: ctx.lang }
-          : { type: "vendor", id: ref.id, lang: ctx.lang };
-      out.push({ label: ctx.l(name), request });
-    }
+  const refs: EntityRef[] = [];
+  const add = (candidates: readonly EntityRef[]) => {
+    for (const r of candidates) if (!refs.some((x) => x.id === r.id)) refs.push(r);
+  };
+  const words = folded.split(" ").filter((w) => w.length <= 24 && !STOPWORDS.has(w));
+  for (const word of words.filter((w) => w.length >= 3 && /^[a-z0-9+#]+$/.test(w)).slice(0, 3)) {
+    for (const t of index.latinTerms) if (t.term.startsWith(word)) add(t.refs);
   }
-  return out.slice(0, 3);
+  for (const word of words.filter((w) => hasCjk(w) && w.length >= 2).slice(0, 3)) {
+    for (const t of index.terms) if (t.term.includes(word)) add(t.refs);
+  }
+  // Fuse is thorough but costs about a millisecond a word: a few Latin words of name-like length only.
+  for (const word of words.filter((w) => w.length >= 4 && /^[a-z0-9+#]+$/.test(w)).slice(0, 3)) {
+    for (const { item } of index.fuse.search(word, { limit: 3 }))
+      if (editDistance(word, item.term, 3) <= 3) add(item.refs);
+  }
+  return refs.slice(0, 3).flatMap((ref): FollowUp[] => {
+    const entity =
+      ref.kind === "product" ? ctx.catalog.products.get(ref.id) : ctx.catalog.vendors.get(ref.id);
+    if (!entity) return [];
+    const request: Request =
+      ref.kind === "product"
+        ? { type: "product", id: ref.id, lang: ctx.lang }
+        : { type: "vendor", id: ref.id, lang: ctx.lang };
+    return [{ label: ctx.l(entity.name), request }];
+  });
 }
