@@ -48,6 +48,7 @@ const ADVERSARIAL = [
   "TCS TCS TCS vs TCS",
   ".,;:!?()[]{}<>\"'`~@#$%^&*-_=+|\\/",
   "'; DROP TABLE products; --",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection attempt, on purpose.
   "{{7*7}} ${process.exit(1)}",
 ];
 

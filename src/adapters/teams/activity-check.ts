@@ -4,7 +4,7 @@
  * when the bot tries to reply; rejecting such bodies up front gives the sender a 400 that says why.
  */
 
-export type ActivityProblem = { status: 400 | 415; reason: string };
+export type ActivityProblem = { status: 400 | 403 | 415; reason: string };
 
 const MAX_TEXT_CHARS = 100_000;
 
@@ -13,7 +13,18 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const nonEmpty = (v: unknown): v is string => typeof v === "string" && v.trim().length > 0;
 const hasId = (v: unknown) => isObject(v) && nonEmpty(v.id);
 
-export function checkActivity(body: unknown): ActivityProblem | undefined {
+export interface ActivityCheckOptions {
+  /**
+   * Local (Emulator) mode checks no token, so the bot would reply to any serviceUrl a request names:
+   * only the Emulator on this machine may be answered.
+   */
+  loopbackServiceUrlOnly?: boolean;
+}
+
+export function checkActivity(
+  body: unknown,
+  options: ActivityCheckOptions = {},
+): ActivityProblem | undefined {
   if (body === undefined)
     return { status: 415, reason: "expected a JSON body (Content-Type: application/json)" };
   if (!isObject(body)) return { status: 400, reason: "the body must be a JSON object (an activity)" };
@@ -23,6 +34,11 @@ export function checkActivity(body: unknown): ActivityProblem | undefined {
     return { status: 400, reason: "activity.type is missing or invalid" };
   if (!nonEmpty(serviceUrl) || !isHttpUrl(serviceUrl))
     return { status: 400, reason: "activity.serviceUrl must be an http(s) URL" };
+  if (options.loopbackServiceUrlOnly && !isLoopback(serviceUrl))
+    return {
+      status: 403,
+      reason: "local mode answers only a serviceUrl on this machine (set MicrosoftAppId to serve Teams)",
+    };
   if (!nonEmpty(channelId)) return { status: 400, reason: "activity.channelId is missing" };
   if (!hasId(conversation)) return { status: 400, reason: "activity.conversation.id is missing" };
   if (!hasId(from)) return { status: 400, reason: "activity.from.id is missing" };
@@ -39,6 +55,11 @@ export function checkActivity(body: unknown): ActivityProblem | undefined {
     return { status: 400, reason: "activity.membersAdded must be a list of accounts with ids" };
   if (type === "invoke" && !nonEmpty(name)) return { status: 400, reason: "invoke activities need a name" };
   return undefined;
+}
+
+function isLoopback(value: string): boolean {
+  const host = new URL(value).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 function isHttpUrl(value: string): boolean {

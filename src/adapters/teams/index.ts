@@ -64,7 +64,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const bot = new PaasTeamsBot({ catalog: options.catalog, engine: options.engine ?? engine, log });
 
   const handler = async (req: Request, res: Response): Promise<void> => {
-    const problem = checkActivity(req.body);
+    const problem = checkActivity(req.body, { loopbackServiceUrlOnly: config.mode === "local" });
     if (problem) {
       res.status(problem.status).json({ error: problem.reason });
       return;

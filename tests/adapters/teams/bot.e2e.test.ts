@@ -302,6 +302,9 @@ describe("Teams bot over HTTP with the real CloudAdapter (local mode)", () => {
       body: "hi",
     });
     expect(noJson.status).toBe(415);
+    // Local mode checks no token: it must not be talked into posting to another host.
+    const elsewhere = await server.post({ ...good, serviceUrl: "https://connector.example.com/" });
+    expect(elsewhere.status).toBe(403);
     expect(connector.calls).toHaveLength(0);
     expect(spy.answer).not.toHaveBeenCalled();
 

@@ -1,0 +1,173 @@
+import { loadSlackConfig, type SlackConfig } from "../adapters/slack/config.js";
+import { SlackConfigError } from "../adapters/slack/errors.js";
+import { type TeamsConfig, TeamsConfigError, teamsConfigFromEnv } from "../adapters/teams/config.js";
+import { defaultKnowledgeDir } from "../knowledge-dir.js";
+import { ConfigError } from "./errors.js";
+import { LOG_LEVELS, type LogLevel } from "./logger.js";
+import { DEFAULT_PORT } from "./routes.js";
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export type SlackSetting =
+  | {
+      enabled: true;
+      config: SlackConfig /** Slack Web API base URL: an egress proxy, or a fake in tests. */;
+      apiUrl?: string;
+    }
+  | { enabled: false /** Why it is off, naming the variable to set. */; reason: string };
+
+export interface ServerConfig {
+  port: number;
+  /** Interface to listen on; undefined = all (what a container needs). */
+  host?: string;
+  logLevel: LogLevel;
+  knowledgeDir: string;
+  /** Reload the catalog when its files change (SIGHUP always reloads). */
+  knowledgeWatch: boolean;
+  playground: boolean;
+  /** How long shutdown waits for requests in flight before cutting them. */
+  shutdownTimeoutMs: number;
+  slack: SlackSetting;
+  teams: TeamsConfig;
+}
+
+/** Every variable the server reads, for the docs and for redaction: the secret ones are never logged. */
+export const VARIABLES = {
+  PORT: { secret: false },
+  HOST: { secret: false },
+  LOG_LEVEL: { secret: false },
+  KNOWLEDGE_DIR: { secret: false },
+  KNOWLEDGE_WATCH: { secret: false },
+  PLAYGROUND: { secret: false },
+  SHUTDOWN_TIMEOUT_MS: { secret: false },
+  SLACK_BOT_TOKEN: { secret: true },
+  SLACK_SIGNING_SECRET: { secret: true },
+  SLACK_APP_TOKEN: { secret: true },
+  SLACK_API_URL: { secret: false },
+  MicrosoftAppId: { secret: false },
+  MicrosoftAppPassword: { secret: true },
+  MicrosoftAppType: { secret: false },
+  MicrosoftAppTenantId: { secret: false },
+} as const;
+
+/** The values of the secret variables that are set: the logger scrubs them from every line. */
+export function secretValues(env: Env): string[] {
+  return Object.entries(VARIABLES)
+    .filter(([name, v]) => v.secret && env[name]?.trim())
+    .map(([name]) => (env[name] as string).trim());
+}
+
+/**
+ * Reads and checks the whole configuration before anything starts, so the process never runs
+ * half-configured. Throws one ConfigError whose message is a single line naming the variable.
+ */
+export function loadConfig(env: Env): ServerConfig {
+  const host = value(env, "HOST");
+  return {
+    port: integer(env, "PORT", DEFAULT_PORT, 0, 65535),
+    ...(host ? { host } : {}),
+    logLevel: logLevel(env),
+    knowledgeDir: defaultKnowledgeDir({ KNOWLEDGE_DIR: value(env, "KNOWLEDGE_DIR") }),
+    knowledgeWatch: flag(env, "KNOWLEDGE_WATCH", false),
+    playground: flag(env, "PLAYGROUND", true),
+    shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
+    slack: slack(env),
+    teams: teams(env),
+  };
+}
+
+/** LOG_LEVEL alone, for logging a configuration error with the level the operator asked for. */
+export function logLevel(env: Env): LogLevel {
+  const raw = value(env, "LOG_LEVEL")?.toLowerCase();
+  if (raw === undefined) return "info";
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError(
+      "CONFIG_MALFORMED",
+      "LOG_LEVEL",
+      `LOG_LEVEL is malformed: expected one of ${LOG_LEVELS.join(", ")}`,
+    );
+  }
+  return raw as LogLevel;
+}
+
+function slack(env: Env): SlackSetting {
+  const names = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"] as const;
+  if (!names.some((n) => value(env, n))) return { enabled: false, reason: "SLACK_BOT_TOKEN is not set" };
+  let config: SlackConfig;
+  try {
+    config = loadSlackConfig(env);
+  } catch (cause) {
+    if (cause instanceof SlackConfigError) {
+      throw new ConfigError(
+        cause.code === "SLACK_CONFIG_MISSING" ? "CONFIG_MISSING" : "CONFIG_MALFORMED",
+        cause.variable,
+        cause.message,
+        { cause },
+      );
+    }
+    throw cause;
+  }
+  const apiUrl = value(env, "SLACK_API_URL");
+  if (apiUrl !== undefined && !isHttpUrl(apiUrl)) {
+    throw new ConfigError(
+      "CONFIG_MALFORMED",
+      "SLACK_API_URL",
+      "SLACK_API_URL is malformed: expected an http(s) URL ending in /api/",
+    );
+  }
+  return apiUrl ? { enabled: true, config, apiUrl } : { enabled: true, config };
+}
+
+function teams(env: Env): TeamsConfig {
+  try {
+    return teamsConfigFromEnv(env);
+  } catch (cause) {
+    if (cause instanceof TeamsConfigError) {
+      const missing = cause.code.endsWith("_MISSING");
+      throw new ConfigError(missing ? "CONFIG_MISSING" : "CONFIG_MALFORMED", cause.variable, cause.message, {
+        cause,
+      });
+    }
+    throw cause;
+  }
+}
+
+function value(env: Env, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) {
+    throw new ConfigError(
+      "CONFIG_MALFORMED",
+      name,
+      `${name} is malformed: expected a whole number from ${min} to ${max}`,
+    );
+  }
+  return n;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = value(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  if (["0", "false", "no", "off"].includes(raw)) return false;
+  throw new ConfigError(
+    "CONFIG_MALFORMED",
+    name,
+    `${name} is malformed: expected 1 or 0 (true/false, on/off)`,
+  );
+}
+
+function isHttpUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}

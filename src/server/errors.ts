@@ -1,0 +1,64 @@
+/** The environment cannot start the server: the message is one line naming the variable, never its value. */
+export type ConfigErrorCode = "CONFIG_MISSING" | "CONFIG_MALFORMED";
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(
+    readonly code: ConfigErrorCode,
+    /** The environment variable at fault. */
+    readonly variable: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The server could not start: the port is taken, a front door failed to connect… */
+export type StartupErrorCode = "LISTEN_FAILED" | "FRONT_DOOR_FAILED";
+
+export class StartupError extends Error {
+  override readonly name = "StartupError";
+  constructor(
+    readonly code: StartupErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A client request the playground API refuses; `status` is the HTTP status sent with `code`. */
+export type ApiErrorCode =
+  | "BAD_JSON"
+  | "BODY_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "INVALID_REQUEST"
+  | "PICK_INCOMPLETE"
+  | "NOT_FOUND";
+
+const STATUS: Record<ApiErrorCode, number> = {
+  BAD_JSON: 400,
+  BODY_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INVALID_REQUEST: 400,
+  PICK_INCOMPLETE: 400,
+  NOT_FOUND: 404,
+};
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly status: number;
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.status = STATUS[code];
+  }
+}
+
+/** One line for a log or a terminal, whatever was thrown. */
+export const errorLine = (error: unknown): string =>
+  error instanceof Error ? (error.message.split("\n")[0] ?? error.name) : String(error);

@@ -1,0 +1,136 @@
+import { type Logger as BoltLogger, LogLevel as BoltLogLevel } from "@slack/bolt";
+import express, { type Application } from "express";
+import { createSlackBot } from "../adapters/slack/app.js";
+import { SlackAuthError } from "../adapters/slack/errors.js";
+import { createTeamsBot, TEAMS_MESSAGES_PATH, type TeamsLogger } from "../adapters/teams/index.js";
+import type { CatalogProvider } from "../core/catalog/catalog.js";
+import type { ServerConfig } from "./config.js";
+import type { QuestionEngine } from "./engine.js";
+import { StartupError } from "./errors.js";
+import type { Logger, LogLevel } from "./logger.js";
+import { ROUTES } from "./routes.js";
+
+/** Teams activities are small JSON; a card-sized reply context is well under this. */
+export const TEAMS_BODY_LIMIT = "1mb";
+
+/** One way in (Slack, Teams, the playground): whether it is on, and why not when it is off. */
+export interface FrontDoor {
+  name: "slack" | "teams" | "playground";
+  on: boolean;
+  /** One human line: the mode and route when on, the missing variable when off. */
+  detail: string;
+  /** Connects what needs connecting after the HTTP server listens (Slack Socket Mode). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface FrontDoorDeps {
+  config: ServerConfig;
+  app: Application;
+  catalog: CatalogProvider;
+  engine: QuestionEngine;
+  logger: Logger;
+  /** Tests: who the Slack bot is, so no auth.test call is made. */
+  slackIdentity?: { botId: string; botUserId: string };
+}
+
+const noop = async () => {};
+
+/**
+ * Mounts Slack on the shared app. Must run before any body parser sees /slack/events: Bolt checks
+ * the request signature over the raw bytes.
+ */
+export async function mountSlack(deps: FrontDoorDeps): Promise<FrontDoor> {
+  const { slack } = deps.config;
+  if (!slack.enabled) return { name: "slack", on: false, detail: slack.reason, start: noop, stop: noop };
+  const logger = deps.logger.child({ platform: "slack" });
+  let bot: Awaited<ReturnType<typeof createSlackBot>>;
+  try {
+    bot = await createSlackBot({
+      config: slack.config,
+      catalog: deps.catalog,
+      engine: deps.engine,
+      expressApp: deps.app,
+      logger: boltLogger(logger),
+      ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+      ...(deps.slackIdentity ? { identity: deps.slackIdentity } : {}),
+    });
+  } catch (cause) {
+    const why = cause instanceof SlackAuthError ? cause.message : `Slack could not start: ${String(cause)}`;
+    throw new StartupError("FRONT_DOOR_FAILED", why, { cause });
+  }
+  if (bot.mode === "socket") {
+    return {
+      name: "slack",
+      on: true,
+      detail: "Socket Mode (SLACK_APP_TOKEN is set): each replica holds its own connection to Slack",
+      start: async () => {
+        try {
+          await bot.start();
+        } catch (cause) {
+          throw new StartupError(
+            "FRONT_DOOR_FAILED",
+            `Slack Socket Mode could not connect: ${String(cause)}`,
+            { cause },
+          );
+        }
+      },
+      stop: () => bot.stop(),
+    };
+  }
+  // HTTP mode: the shared server is the listener; Bolt's own start/stop would open and close another.
+  return { name: "slack", on: true, detail: `HTTP mode: POST ${ROUTES.slack}`, start: noop, stop: noop };
+}
+
+export function mountTeams(deps: FrontDoorDeps): FrontDoor {
+  if (ROUTES.teams !== TEAMS_MESSAGES_PATH)
+    throw new Error(`ROUTES.teams (${ROUTES.teams}) is not TEAMS_MESSAGES_PATH (${TEAMS_MESSAGES_PATH})`);
+  const { teams } = deps.config;
+  const logger = deps.logger.child({ platform: "teams" });
+  const log: TeamsLogger = {
+    info: (m) => logger.info(m),
+    warn: (m) => logger.warn(m),
+    error: (m, error) => logger.error(m, { error }),
+  };
+  const bot = createTeamsBot({ catalog: deps.catalog, config: teams, engine: deps.engine, log });
+  deps.app.post(ROUTES.teams, express.json({ limit: TEAMS_BODY_LIMIT }), bot.handler);
+  const detail =
+    teams.mode === "local"
+      ? `LOCAL MODE for the Bot Framework Emulator (MicrosoftAppId is not set; requests are not authenticated): POST ${ROUTES.teams}`
+      : `app ${teams.appId} (${teams.appType}): POST ${ROUTES.teams}`;
+  return { name: "teams", on: true, detail, start: noop, stop: noop };
+}
+
+/** Bolt's logger interface over ours: Bolt logs strings and objects, each made one message. */
+export function boltLogger(logger: Logger): BoltLogger {
+  let name = "bolt";
+  const line = (parts: unknown[]) =>
+    parts.map((p) => (typeof p === "string" ? p : p instanceof Error ? p.message : safeJson(p))).join(" ");
+  return {
+    debug: (...m: unknown[]) => logger.debug(line(m), { component: name }),
+    info: (...m: unknown[]) => logger.info(line(m), { component: name }),
+    warn: (...m: unknown[]) => logger.warn(line(m), { component: name }),
+    error: (...m: unknown[]) => logger.error(line(m), { component: name }),
+    // The level is ours (LOG_LEVEL); Bolt may ask to change it, which we ignore on purpose.
+    setLevel: () => {},
+    getLevel: () => BOLT_LEVEL[logger.level],
+    setName: (n: string) => {
+      name = n;
+    },
+  };
+}
+
+const BOLT_LEVEL: Record<LogLevel, BoltLogLevel> = {
+  debug: BoltLogLevel.DEBUG,
+  info: BoltLogLevel.INFO,
+  warn: BoltLogLevel.WARN,
+  error: BoltLogLevel.ERROR,
+};
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value)?.slice(0, 2000) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

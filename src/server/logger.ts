@@ -1,0 +1,94 @@
+/**
+ * One JSON object per line per event. Secrets never reach a line: the known secret values and
+ * anything shaped like a Slack token or a bearer credential are scrubbed after serialisation, as a
+ * net under the rule that callers do not log them in the first place.
+ */
+export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export type LogFields = Record<string, unknown>;
+
+export interface Logger {
+  readonly level: LogLevel;
+  enabled(level: LogLevel): boolean;
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+  /** A logger that adds `fields` to every line. */
+  child(fields: LogFields): Logger;
+}
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  /** Where lines go (default: stdout). Tests capture them here. */
+  write?: (line: string) => void;
+  /** Exact values to scrub wherever they appear (tokens, passwords). */
+  secrets?: readonly string[];
+  now?: () => Date;
+}
+
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+const REDACTED = "[REDACTED]";
+const TOKEN_SHAPES = [
+  /\bxox[a-z]-[A-Za-z0-9-]{8,}/g,
+  /\bxapp-[A-Za-z0-9-]{8,}/g,
+  /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi,
+];
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const now = options.now ?? (() => new Date());
+  // Short values would scrub ordinary words; every real secret here is long.
+  const secrets = [...new Set(options.secrets ?? [])]
+    .filter((s) => s.length >= 8)
+    .sort((a, b) => b.length - a.length);
+  const level = options.level ?? "info";
+  const scrub = (line: string) => {
+    let out = line;
+    for (const s of secrets) out = out.split(s).join(REDACTED);
+    for (const shape of TOKEN_SHAPES) out = out.replace(shape, REDACTED);
+    return out;
+  };
+  const make = (base: LogFields): Logger => {
+    const emit = (at: LogLevel, msg: string, fields?: LogFields) => {
+      if (RANK[at] < RANK[level]) return;
+      const event = { time: now().toISOString(), level: at, msg, ...base, ...serialise(fields) };
+      write(scrub(JSON.stringify(event)));
+    };
+    return {
+      level,
+      enabled: (at) => RANK[at] >= RANK[level],
+      debug: (msg, fields) => emit("debug", msg, fields),
+      info: (msg, fields) => emit("info", msg, fields),
+      warn: (msg, fields) => emit("warn", msg, fields),
+      error: (msg, fields) => emit("error", msg, fields),
+      child: (fields) => make({ ...base, ...fields }),
+    };
+  };
+  return make({});
+}
+
+/** Errors become {name, code, message, stack}; undefined fields are dropped. */
+function serialise(fields: LogFields | undefined): LogFields {
+  if (!fields) return {};
+  const out: LogFields = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    out[key] = value instanceof Error ? errorFields(value) : value;
+  }
+  return out;
+}
+
+export function errorFields(error: unknown): LogFields {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return {
+    name: error.name,
+    ...(typeof code === "string" || typeof code === "number" ? { code } : {}),
+    message: error.message,
+    ...(error.stack ? { stack: error.stack.split("\n").slice(0, 8).join("\n") } : {}),
+  };
+}
+
+/** A logger that drops everything: for callers that do not care. */
+export const silentLogger: Logger = createLogger({ write: () => {}, level: "error" });

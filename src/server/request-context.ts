@@ -1,0 +1,27 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createHash, randomUUID } from "node:crypto";
+
+export type Platform = "slack" | "teams" | "playground" | "probe" | "http";
+
+/** What one HTTP request learns as it runs, for its log line. Lives for the request's async work. */
+export interface RequestContext {
+  id: string;
+  platform: Platform;
+  intent?: string;
+  lang?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export const runWithContext = <T>(ctx: RequestContext, fn: () => T): T => storage.run(ctx, fn);
+export const currentContext = (): RequestContext | undefined => storage.getStore();
+
+/** A caller's X-Request-Id is kept when it looks like an id (so traces join up); anything else is replaced. */
+export function requestId(header: unknown): string {
+  return typeof header === "string" && /^[A-Za-z0-9._:-]{8,128}$/.test(header) ? header : randomUUID();
+}
+
+/** How user text appears in logs at info level: its length and a short hash, never the words. */
+export function textFingerprint(text: string): { qLen: number; qHash: string } {
+  return { qLen: text.length, qHash: createHash("sha256").update(text).digest("hex").slice(0, 12) };
+}

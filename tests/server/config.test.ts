@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig, secretValues } from "../../src/server/config.js";
+import { ConfigError } from "../../src/server/errors.js";
+import { createLogger } from "../../src/server/logger.js";
+import { DEFAULT_PORT, ROUTES } from "../../src/server/routes.js";
+import { startTestServer } from "./helpers.js";
+
+describe("configuration", () => {
+  it("defaults to the playground and local Teams on port 3978, Slack off", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: DEFAULT_PORT,
+      logLevel: "info",
+      knowledgeWatch: false,
+      playground: true,
+      shutdownTimeoutMs: 10_000,
+      slack: { enabled: false, reason: "SLACK_BOT_TOKEN is not set" },
+      teams: { mode: "local" },
+    });
+    expect(config.host).toBeUndefined();
+    expect(config.knowledgeDir).toMatch(/knowledge$/);
+  });
+
+  it("reads Socket Mode when the app token is set", () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-1111111111-abcdefghij",
+      SLACK_APP_TOKEN: "xapp-1-A111-abcdefghij",
+    });
+    expect(config.slack).toMatchObject({ enabled: true, config: { mode: "socket" } });
+  });
+
+  it.each([
+    [{ PORT: "70000" }, "PORT"],
+    [{ PORT: "-1" }, "PORT"],
+    [{ SHUTDOWN_TIMEOUT_MS: "soon" }, "SHUTDOWN_TIMEOUT_MS"],
+    [{ PLAYGROUND: "perhaps" }, "PLAYGROUND"],
+    [
+      { SLACK_BOT_TOKEN: "not-a-token", SLACK_SIGNING_SECRET: "feedfacefeedfacefeedfacefeedface" },
+      "SLACK_BOT_TOKEN",
+    ],
+    [
+      {
+        SLACK_BOT_TOKEN: "xoxb-1111111111-abcdefghij",
+        SLACK_SIGNING_SECRET: "feedfacefeedfacefeedfacefeedface",
+        SLACK_API_URL: "ftp://x",
+      },
+      "SLACK_API_URL",
+    ],
+    [{ MicrosoftAppId: "not-a-guid", MicrosoftAppPassword: "pw" }, "MicrosoftAppId"],
+  ])("%o names %s", (env, variable) => {
+    try {
+      loadConfig(env);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as ConfigError).message).toContain(variable);
+      expect((error as ConfigError).message).not.toContain("\n");
+    }
+  });
+
+  it("knows which values are secrets", () => {
+    expect(
+      secretValues({ SLACK_BOT_TOKEN: "xoxb-a", PORT: "1", MicrosoftAppPassword: " pw " }).sort(),
+    ).toEqual(["pw", "xoxb-a"]);
+  });
+});
+
+describe("logger", () => {
+  it("writes one JSON object a line, filtered by level", () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: "warn", write: (l) => lines.push(l), now: () => new Date(0) });
+    log.info("hidden");
+    log.warn("shown", { n: 1 });
+    log.child({ platform: "slack" }).error("failed", { error: new Error("boom") });
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[0] as string)).toEqual({
+      time: "1970-01-01T00:00:00.000Z",
+      level: "warn",
+      msg: "shown",
+      n: 1,
+    });
+    expect(JSON.parse(lines[1] as string)).toMatchObject({
+      platform: "slack",
+      error: { name: "Error", message: "boom" },
+    });
+  });
+
+  it("scrubs secret values and token-shaped strings wherever they appear", () => {
+    const lines: string[] = [];
+    const log = createLogger({ secrets: ["feedfacefeedfacefeedfacefeedface"], write: (l) => lines.push(l) });
+    log.info("signing with feedfacefeedfacefeedfacefeedface", {
+      header: "Authorization: Bearer abc.def.ghijklmnop",
+      token: "xoxb-1234567890-abcdefghij",
+      app: "xapp-1-A0-1234567890",
+    });
+    const line = lines.join("");
+    for (const s of ["feedface", "abc.def.ghijklmnop", "xoxb-1234567890", "xapp-1-A0"])
+      expect(line).not.toContain(s);
+    expect(line).toContain("[REDACTED]");
+  });
+});
+
+describe("PLAYGROUND=0", () => {
+  it("serves no page and no ask API, and says so at start", async () => {
+    const server = await startTestServer({ PLAYGROUND: "0" });
+    try {
+      expect((await fetch(`${server.url}${ROUTES.playground}`)).status).toBe(404);
+      expect((await fetch(`${server.url}${ROUTES.ask}`, { method: "POST" })).status).toBe(404);
+      expect((await fetch(`${server.url}${ROUTES.ready}`)).status).toBe(200);
+      expect(server.log.events().map((e) => e.msg)).toContain("playground: off (PLAYGROUND=0)");
+    } finally {
+      await server.close();
+    }
+  });
+});

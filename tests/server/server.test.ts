@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEAMS_MESSAGES_PATH } from "../../src/adapters/teams/index.js";
+import type { AdaptiveCard, CardAction, CardElement } from "../../src/render/teams/types.js";
+import { API_BODY_LIMIT, MAX_QUESTION_CHARS } from "../../src/server/api.js";
+import { ROUTES } from "../../src/server/routes.js";
+import type { RunningServer } from "../../src/server/server.js";
+import { type CapturedLogger, postJson, startTestServer } from "./helpers.js";
+
+interface AskResponse {
+  answer: { intent: string; lang: string; title: string; followUps: unknown[] };
+  page: number;
+  slack: { text: string; blocks: { type: string; elements?: { value?: string }[] }[] };
+  teams: AdaptiveCard;
+}
+
+/** Every Action.Submit in a card, wherever it sits. */
+function submits(card: AdaptiveCard): { title: string; data: unknown }[] {
+  const out: { title: string; data: unknown }[] = [];
+  const visitActions = (actions: readonly CardAction[] = []) => {
+    for (const a of actions) if (a.type === "Action.Submit") out.push({ title: a.title ?? "", data: a.data });
+  };
+  const walk = (els: readonly CardElement[]) => {
+    for (const el of els) {
+      if (el.type === "ActionSet") visitActions(el.actions);
+      if (el.type === "Container") walk(el.items);
+      if (el.type === "ColumnSet") for (const c of el.columns) walk(c.items ?? []);
+    }
+  };
+  walk(card.body);
+  visitActions(card.actions);
+  return out;
+}
+
+describe("the one server", () => {
+  let server: RunningServer & { log: CapturedLogger };
+  const url = (path: string) => `${server.url}${path}`;
+  const ask = async (body: unknown) => {
+    const res = await postJson(url(ROUTES.ask), body);
+    return {
+      status: res.status,
+      body: (await res.json()) as AskResponse & { error?: { code: string; message: string } },
+    };
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  describe("probes", () => {
+    it("/healthz answers while the process serves", async () => {
+      const res = await fetch(url(ROUTES.health));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: "ok" });
+    });
+
+    it("/readyz is 200 with the catalog and front doors once started", async () => {
+      const res = await fetch(url(ROUTES.ready));
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as {
+        status: string;
+        catalog: { products: number; version: string };
+        frontDoors: Record<string, string>;
+      };
+      expect(body.status).toBe("ready");
+      expect(body.catalog.products).toBeGreaterThan(10);
+      expect(body.catalog.version).toMatch(/^[0-9a-f]{12}$/);
+      expect(body.frontDoors).toEqual({ slack: "off", teams: "on", playground: "on" });
+    });
+
+    it("echoes a caller's request id and makes one otherwise", async () => {
+      const given = await fetch(url(ROUTES.health), { headers: { "x-request-id": "trace-12345678" } });
+      expect(given.headers.get("x-request-id")).toBe("trace-12345678");
+      const made = await fetch(url(ROUTES.health), { headers: { "x-request-id": "<script>" } });
+      expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    });
+  });
+
+  describe("startup", () => {
+    it("logs one line per front door, on or off and why", () => {
+      const doors = server.log.events().filter((e) => "front" in e);
+      expect(doors.map((e) => e.msg)).toEqual([
+        "slack: off (SLACK_BOT_TOKEN is not set)",
+        expect.stringMatching(/^teams: on \(LOCAL MODE .*MicrosoftAppId is not set.*POST \/api\/messages\)$/),
+        expect.stringMatching(/^playground: on \(http:\/\/localhost:\d+\/\)$/),
+      ]);
+      expect(server.log.events().some((e) => e.msg === "ready" && typeof e.startupMs === "number")).toBe(
+        true,
+      );
+    });
+
+    it("serves Teams on the adapter's own path", () => {
+      expect(ROUTES.teams).toBe(TEAMS_MESSAGES_PATH);
+    });
+  });
+
+  describe("playground page", () => {
+    it("serves the page, its scripts and the official Adaptive Cards renderer", async () => {
+      const page = await fetch(url(ROUTES.playground));
+      expect(page.status).toBe(200);
+      expect(page.headers.get("content-type")).toContain("text/html");
+      expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+      const html = await page.text();
+      expect(html).toContain("paas-bot playground");
+      for (const src of [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1] as string)) {
+        const asset = await fetch(url(src));
+        expect(asset.status, src).toBe(200);
+      }
+      const renderer = await fetch(url(ROUTES.adaptiveCards));
+      expect(renderer.headers.get("content-type")).toContain("javascript");
+      expect(await renderer.text()).toContain("AdaptiveCards");
+    });
+
+    it("lists example questions in both languages", async () => {
+      const res = await fetch(url(ROUTES.examples));
+      const body = (await res.json()) as { en: string[]; zh: string[] };
+      expect(body.en.length).toBeGreaterThan(0);
+      expect(body.zh.every((q) => /[\u4e00-\u9fff]/.test(q))).toBe(true);
+    });
+  });
+
+  describe("ask API", () => {
+    it("answers in English with the Slack message and the Teams card", async () => {
+      const { status, body } = await ask({ q: "What is ACK One?" });
+      expect(status).toBe(200);
+      expect(body.answer.intent).toBe("product");
+      expect(body.answer.lang).toBe("en");
+      expect(body.page).toBe(1);
+      expect(body.slack.blocks[0]?.type).toBe("header");
+      expect(body.slack.text.length).toBeGreaterThan(0);
+      expect(body.teams).toMatchObject({ type: "AdaptiveCard", version: "1.5" });
+    });
+
+    it("answers in Chinese", async () => {
+      const { status, body } = await ask({ q: "阿里云 ACK One 是什么？" });
+      expect(status).toBe(200);
+      expect(body.answer.lang).toBe("zh");
+      expect(body.answer.title).toMatch(/阿里云/);
+    });
+
+    it("follows a card button: its Action.Submit data is a valid request", async () => {
+      const first = (await ask({ q: "What is ACK One?" })).body;
+      const buttons = submits(first.teams);
+      expect(buttons.length).toBeGreaterThan(0);
+      for (const b of buttons.filter((b) => !JSON.stringify(b.data).includes("paasCompare"))) {
+        const next = await ask({ action: b.data });
+        expect(next.status, b.title).toBe(200);
+        expect(next.body.answer.lang).toBe("en");
+      }
+    });
+
+    it("follows a Slack button: its value is a valid state", async () => {
+      const first = (await ask({ q: "Which options work fully air-gapped?" })).body;
+      const values = first.slack.blocks.flatMap((b) =>
+        (b.elements ?? []).flatMap((e) => (e.value ? [e.value] : [])),
+      );
+      expect(values.length).toBeGreaterThan(0);
+      const next = await ask({ state: values[0] });
+      expect(next.status).toBe(200);
+    });
+
+    it("reports an incomplete compare pick in the card's language", async () => {
+      const { status, body } = await ask({ action: { paasCompare: { lang: "zh" }, paasPick: "ack" } });
+      expect(status).toBe(400);
+      expect(body.error?.code).toBe("PICK_INCOMPLETE");
+      expect(body.error?.message).toMatch(/[\u4e00-\u9fff]/);
+    });
+
+    it.each([
+      ["no field", {}],
+      ["two fields", { q: "ACK", action: { paas: {} } }],
+      ["an empty question", { q: "   " }],
+      ["a non-string question", { q: 42 }],
+      ["a question too long", { q: "x".repeat(MAX_QUESTION_CHARS + 1) }],
+      ["a forged action", { action: { paas: { r: { type: "drop-tables" } } } }],
+      ["a forged state", { state: "{not json" }],
+      ["an array", [{ q: "ACK" }]],
+    ])("refuses %s with 400", async (_name, body) => {
+      const res = await ask(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error?.code).toBe("INVALID_REQUEST");
+    });
+
+    it("refuses malformed JSON with 400", async () => {
+      const res = await postJson(url(ROUTES.ask), '{"q": "ACK');
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: "BAD_JSON" } });
+    });
+
+    it(`refuses a body over ${API_BODY_LIMIT} with 413`, async () => {
+      const res = await postJson(url(ROUTES.ask), { q: "x".repeat(64 * 1024) });
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ error: { code: "BODY_TOO_LARGE" } });
+    });
+
+    it("refuses a body that is not JSON with 415", async () => {
+      const res = await fetch(url(ROUTES.ask), {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "q=ACK",
+      });
+      expect(res.status).toBe(415);
+      expect(await res.json()).toMatchObject({ error: { code: "UNSUPPORTED_MEDIA_TYPE" } });
+    });
+
+    it("answers unknown routes with a JSON 404", async () => {
+      const res = await fetch(url("/nope"));
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+    });
+  });
+
+  describe("logs", () => {
+    it("log each request with id, platform, intent, latency and outcome, as one JSON object a line", async () => {
+      await ask({ q: "What does Huawei offer?" });
+      const line = server.log
+        .events()
+        .find((e) => e.msg === "request" && e.path === ROUTES.ask && e.intent === "vendor");
+      expect(line).toMatchObject({ level: "info", platform: "playground", status: 200, outcome: "ok" });
+      expect(line?.reqId).toEqual(expect.any(String));
+      expect(line?.latencyMs).toEqual(expect.any(Number));
+      expect(typeof line?.time).toBe("string");
+    });
+  });
+});
