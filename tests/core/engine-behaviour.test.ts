@@ -165,7 +165,12 @@ const TABLE: Row[] = [
     says: ["other players"],
   },
   { q: "有哪些厂商", intent: "vendor", lang: "zh", count: 28 },
+  { q: "options with no hardware needed", intent: "filter", lang: "en", has: MANAGED_K8S, not: ["kubesphere"] },
+  { q: "software we can buy outright", intent: "filter", lang: "en", has: ["redhat-openshift"], not: ["amazon-eks"] },
+  { q: "Which Tencent products can run air-gapped?", intent: "filter", lang: "en", has: ["tencent-tcs"], not: ["tencent-tke"] },
   // categories
+  { q: "what are the downsides of managed multi-cloud?", intent: "category", lang: "en", has: MANAGED_MULTICLOUD, says: ["security"] },
+  { q: "公有云厂商的 K8S 服务", intent: "category", lang: "zh", has: MANAGED_K8S, count: 6 },
   {
     q: "self-hosted kubernetes platforms",
     intent: "category",

@@ -15,6 +15,8 @@ export function hasAttribute(p: ProductProfile, attr: AttributeName): boolean {
       return p.billing.includes("licence") || p.billing.includes("subscription");
     case "own-hardware":
       return p.delivery.includes("software");
+    case "vendor-compute":
+      return p.vendorProvidesCompute;
     case "out-of-the-box":
       return p.outOfTheBox;
     case "multi-cluster":
@@ -59,6 +61,10 @@ export const ATTRIBUTE_TITLES: Record<AttributeName, Record<Lang, string>> = {
   "pay-as-you-go": { en: "are paid for as you go", zh: "按量付费" },
   licence: { en: "are bought as a licence or subscription", zh: "以买断或订阅方式购买" },
   "own-hardware": { en: "run on your own hardware", zh: "部署在自有硬件上" },
+  "vendor-compute": {
+    en: "come with the vendor's compute (no hardware of your own)",
+    zh: "由供应商提供算力（无需自备硬件）",
+  },
   "out-of-the-box": { en: "work out of the box", zh: "开箱即用" },
   "multi-cluster": { en: "manage multiple clusters", zh: "支持多集群管理" },
   federation: { en: "are based on Kubernetes federation", zh: "基于 Kubernetes 联邦" },

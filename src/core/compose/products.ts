@@ -200,6 +200,10 @@ const PREDICATES: Record<AttributeName, { en: [string, string]; zh: [string, str
     en: ["runs on your own hardware", "does not run on your own hardware"],
     zh: ["部署在自有硬件上", "不部署在自有硬件上"],
   },
+  "vendor-compute": {
+    en: ["comes with the vendor's compute", "needs your own hardware"],
+    zh: ["由供应商提供算力", "需要自备硬件"],
+  },
   "out-of-the-box": {
     en: ["works out of the box", "must be installed first"],
     zh: ["开箱即用", "需要安装搭建，无法开箱即用"],
