@@ -1,8 +1,7 @@
 import { loadSlackConfig, type SlackConfig } from "../adapters/slack/config.js";
-import { SlackConfigError } from "../adapters/slack/errors.js";
-import { type TeamsConfig, TeamsConfigError, teamsConfigFromEnv } from "../adapters/teams/config.js";
+import { type TeamsConfig, teamsConfigFromEnv } from "../adapters/teams/config.js";
+import { ConfigError } from "../config-error.js";
 import { defaultKnowledgeDir } from "../knowledge-dir.js";
-import { ConfigError } from "./errors.js";
 import { LOG_LEVELS, type LogLevel } from "./logger.js";
 import { DEFAULT_PORT } from "./routes.js";
 
@@ -72,7 +71,7 @@ export function loadConfig(env: Env): ServerConfig {
     playground: flag(env, "PLAYGROUND", true),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     slack: slack(env),
-    teams: teams(env),
+    teams: teamsConfigFromEnv(env),
   };
 }
 
@@ -93,20 +92,7 @@ export function logLevel(env: Env): LogLevel {
 function slack(env: Env): SlackSetting {
   const names = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"] as const;
   if (!names.some((n) => value(env, n))) return { enabled: false, reason: "SLACK_BOT_TOKEN is not set" };
-  let config: SlackConfig;
-  try {
-    config = loadSlackConfig(env);
-  } catch (cause) {
-    if (cause instanceof SlackConfigError) {
-      throw new ConfigError(
-        cause.code === "SLACK_CONFIG_MISSING" ? "CONFIG_MISSING" : "CONFIG_MALFORMED",
-        cause.variable,
-        cause.message,
-        { cause },
-      );
-    }
-    throw cause;
-  }
+  const config = loadSlackConfig(env);
   const apiUrl = value(env, "SLACK_API_URL");
   if (apiUrl !== undefined && !isHttpUrl(apiUrl)) {
     throw new ConfigError(
@@ -116,20 +102,6 @@ function slack(env: Env): SlackSetting {
     );
   }
   return apiUrl ? { enabled: true, config, apiUrl } : { enabled: true, config };
-}
-
-function teams(env: Env): TeamsConfig {
-  try {
-    return teamsConfigFromEnv(env);
-  } catch (cause) {
-    if (cause instanceof TeamsConfigError) {
-      const missing = cause.code.endsWith("_MISSING");
-      throw new ConfigError(missing ? "CONFIG_MISSING" : "CONFIG_MALFORMED", cause.variable, cause.message, {
-        cause,
-      });
-    }
-    throw cause;
-  }
 }
 
 function value(env: Env, name: string): string | undefined {

@@ -1,19 +1,3 @@
-/** The environment cannot start the server: the message is one line naming the variable, never its value. */
-export type ConfigErrorCode = "CONFIG_MISSING" | "CONFIG_MALFORMED";
-
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  constructor(
-    readonly code: ConfigErrorCode,
-    /** The environment variable at fault. */
-    readonly variable: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
 /** The server could not start: the port is taken, a front door failed to connect… */
 export type StartupErrorCode = "LISTEN_FAILED" | "FRONT_DOOR_FAILED";
 

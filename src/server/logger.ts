@@ -32,7 +32,8 @@ const REDACTED = "[REDACTED]";
 const TOKEN_SHAPES = [
   /\bxox[a-z]-[A-Za-z0-9-]{8,}/g,
   /\bxapp-[A-Za-z0-9-]{8,}/g,
-  /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi,
+  // A credential after the scheme has a digit, a symbol or an inner capital; plain words ("Basic Information") do not.
+  /\b([Bb]earer|[Bb]asic|BEARER|BASIC)\s+(?=[A-Za-z0-9._~+/=-]*(?:[0-9+/=._~-]|[a-z][A-Z]))[A-Za-z0-9._~+/=-]{8,}/g,
 ];
 
 export function createLogger(options: LoggerOptions = {}): Logger {

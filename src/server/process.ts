@@ -1,6 +1,7 @@
+import { ConfigError } from "../config-error.js";
 import { CatalogError, formatProblem } from "../core/catalog/errors.js";
 import { type Env, loadConfig, logLevel, secretValues } from "./config.js";
-import { ConfigError, StartupError } from "./errors.js";
+import { StartupError } from "./errors.js";
 import { createLogger, type Logger, type LogLevel } from "./logger.js";
 import { type RunningServer, startServer } from "./server.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { ConfigError } from "../../src/config-error.js";
 import { loadConfig, secretValues } from "../../src/server/config.js";
-import { ConfigError } from "../../src/server/errors.js";
 import { createLogger } from "../../src/server/logger.js";
 import { DEFAULT_PORT, ROUTES } from "../../src/server/routes.js";
 import { startTestServer } from "./helpers.js";
@@ -98,6 +98,12 @@ describe("logger", () => {
     for (const s of ["feedface", "abc.def.ghijklmnop", "xoxb-1234567890", "xapp-1-A0"])
       expect(line).not.toContain(s);
     expect(line).toContain("[REDACTED]");
+  });
+
+  it("leaves plain words after 'Basic' alone, so instructions stay readable", () => {
+    const lines: string[] = [];
+    createLogger({ write: (l) => lines.push(l) }).info("find it under Basic Information → App Credentials");
+    expect(lines.join("")).toContain("Basic Information");
   });
 });
 

@@ -1,4 +1,4 @@
-import { SlackConfigError } from "./errors.js";
+import { ConfigError } from "../../config-error.js";
 
 export type SlackMode = "http" | "socket";
 
@@ -17,7 +17,7 @@ const TOKEN_BODY = /^[A-Za-z0-9-]+$/;
 
 /**
  * Reads the Slack settings from the environment. SLACK_APP_TOKEN switches to Socket Mode. Any missing or
- * malformed variable throws one SlackConfigError whose message is a single line naming it.
+ * malformed variable throws one ConfigError whose message is a single line naming it.
  */
 export function loadSlackConfig(env: Env = process.env): SlackConfig {
   const botToken = required(env, "SLACK_BOT_TOKEN");
@@ -38,8 +38,8 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
   }
   const signingSecret = env.SLACK_SIGNING_SECRET?.trim();
   if (!signingSecret) {
-    throw new SlackConfigError(
-      "SLACK_CONFIG_MISSING",
+    throw new ConfigError(
+      "CONFIG_MISSING",
       "SLACK_SIGNING_SECRET",
       "SLACK_SIGNING_SECRET is not set: HTTP mode needs the app's Signing Secret (Basic Information → App Credentials), or set SLACK_APP_TOKEN to use Socket Mode",
     );
@@ -56,15 +56,15 @@ function optional(env: Env, name: string): string | undefined {
 function required(env: Env, name: string): string {
   const value = optional(env, name);
   if (value === undefined) {
-    throw new SlackConfigError("SLACK_CONFIG_MISSING", name, `${name} is not set`);
+    throw new ConfigError("CONFIG_MISSING", name, `${name} is not set`);
   }
   return value;
 }
 
 function checkToken(name: string, value: string, prefix: string, what: string): void {
   if (!value.startsWith(prefix) || !TOKEN_BODY.test(value) || value.length < prefix.length + 10) {
-    throw new SlackConfigError(
-      "SLACK_CONFIG_MALFORMED",
+    throw new ConfigError(
+      "CONFIG_MALFORMED",
       name,
       `${name} is malformed: expected ${what}, starting with "${prefix}"`,
     );
@@ -74,8 +74,8 @@ function checkToken(name: string, value: string, prefix: string, what: string): 
 function checkSecret(value: string): void {
   // Slack's signing secrets are 32 hex characters today; accept any long single word in case that changes.
   if (!/^[A-Za-z0-9]{16,}$/.test(value)) {
-    throw new SlackConfigError(
-      "SLACK_CONFIG_MALFORMED",
+    throw new ConfigError(
+      "CONFIG_MALFORMED",
       "SLACK_SIGNING_SECRET",
       "SLACK_SIGNING_SECRET is malformed: expected the Signing Secret (Basic Information → App Credentials), a string of letters and digits",
     );

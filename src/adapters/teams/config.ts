@@ -4,6 +4,8 @@
  * must say so loudly at start (see `describeTeamsConfig`).
  */
 
+import { ConfigError, type ConfigErrorCode } from "../../config-error.js";
+
 export type TeamsAppType = "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
 
 export type TeamsConfig =
@@ -18,26 +20,9 @@ export type TeamsConfig =
       readonly password?: string;
     };
 
-export type TeamsConfigErrorCode =
-  | "TEAMS_APP_ID_INVALID"
-  | "TEAMS_APP_ID_MISSING"
-  | "TEAMS_APP_PASSWORD_MISSING"
-  | "TEAMS_APP_TYPE_INVALID"
-  | "TEAMS_TENANT_ID_MISSING"
-  | "TEAMS_TENANT_ID_INVALID";
-
-/** A malformed Teams setting: the message is one line naming the variable, never its secret value. */
-export class TeamsConfigError extends Error {
-  override readonly name = "TeamsConfigError";
-  constructor(
-    readonly code: TeamsConfigErrorCode,
-    readonly variable: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${variable}: ${message}`, options);
-  }
-}
+/** A bad Teams setting: one line, "<variable>: <what is wrong>", never the secret's value. */
+const badSetting = (code: ConfigErrorCode, variable: string, detail: string) =>
+  new ConfigError(code, variable, `${variable}: ${detail}`);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Entra ID accepts a tenant as its GUID or as a verified domain (contoso.onmicrosoft.com). */
@@ -64,8 +49,8 @@ export function teamsConfigFromEnv(env: Env = process.env): TeamsConfig {
       ["MicrosoftAppTenantId", tenantId],
     ] as const) {
       if (value)
-        throw new TeamsConfigError(
-          "TEAMS_APP_ID_MISSING",
+        throw badSetting(
+          "CONFIG_CONFLICT",
           "MicrosoftAppId",
           `is not set, but ${name} is (set both, or neither for local mode)`,
         );
@@ -73,8 +58,8 @@ export function teamsConfigFromEnv(env: Env = process.env): TeamsConfig {
     return { mode: "local" };
   }
   if (!GUID.test(appId)) {
-    throw new TeamsConfigError(
-      "TEAMS_APP_ID_INVALID",
+    throw badSetting(
+      "CONFIG_MALFORMED",
       "MicrosoftAppId",
       "must be the bot's Microsoft app id, a GUID like 00000000-0000-0000-0000-000000000000",
     );
@@ -82,29 +67,25 @@ export function teamsConfigFromEnv(env: Env = process.env): TeamsConfig {
   const appType =
     rawType === undefined ? "MultiTenant" : APP_TYPES.find((t) => t.toLowerCase() === rawType.toLowerCase());
   if (!appType) {
-    throw new TeamsConfigError(
-      "TEAMS_APP_TYPE_INVALID",
-      "MicrosoftAppType",
-      `must be one of ${APP_TYPES.join(", ")}`,
-    );
+    throw badSetting("CONFIG_MALFORMED", "MicrosoftAppType", `must be one of ${APP_TYPES.join(", ")}`);
   }
   if (appType !== "MultiTenant" && !tenantId) {
-    throw new TeamsConfigError(
-      "TEAMS_TENANT_ID_MISSING",
+    throw badSetting(
+      "CONFIG_CONFLICT",
       "MicrosoftAppTenantId",
       `is required when MicrosoftAppType is ${appType}`,
     );
   }
   if (tenantId && !GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
-    throw new TeamsConfigError(
-      "TEAMS_TENANT_ID_INVALID",
+    throw badSetting(
+      "CONFIG_MALFORMED",
       "MicrosoftAppTenantId",
       "must be a tenant GUID or a domain such as contoso.onmicrosoft.com",
     );
   }
   if (appType !== "UserAssignedMSI" && !password) {
-    throw new TeamsConfigError(
-      "TEAMS_APP_PASSWORD_MISSING",
+    throw badSetting(
+      "CONFIG_CONFLICT",
       "MicrosoftAppPassword",
       `is required when MicrosoftAppType is ${appType}`,
     );

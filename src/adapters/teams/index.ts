@@ -8,7 +8,7 @@ import { langOfLocale, PaasTeamsBot, type QuestionEngine, type TeamsLogger } fro
 import { describeTeamsConfig, type TeamsConfig } from "./config.js";
 
 export { type QuestionEngine, SEARCH_COMMAND_ID, SEARCH_PARAMETER, type TeamsLogger } from "./bot.js";
-export { type TeamsConfig, TeamsConfigError, teamsConfigFromEnv } from "./config.js";
+export { type TeamsConfig, teamsConfigFromEnv } from "./config.js";
 
 /** Where Azure Bot / the Emulator post activities, and the port the Bot Framework samples use. */
 export const TEAMS_MESSAGES_PATH = "/api/messages";

@@ -1,20 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { createSlackBot } from "../../../src/adapters/slack/app.js";
 import { loadSlackConfig } from "../../../src/adapters/slack/config.js";
-import { SlackAuthError, SlackConfigError } from "../../../src/adapters/slack/errors.js";
+import { SlackAuthError } from "../../../src/adapters/slack/errors.js";
+import { ConfigError } from "../../../src/config-error.js";
 import { fixedCatalog } from "../../../src/core/catalog/catalog.js";
 import { FakeSlackApi } from "../../helpers/slack-fake-api.js";
 import { RecordingLogger, realCatalog } from "../../helpers/slack-harness.js";
 import { TEST_APP_TOKEN, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../../helpers/slack-requests.js";
 
-const fail = (env: Record<string, string | undefined>): SlackConfigError => {
+const fail = (env: Record<string, string | undefined>): ConfigError => {
   try {
     loadSlackConfig(env);
   } catch (error) {
-    if (error instanceof SlackConfigError) return error;
+    if (error instanceof ConfigError) return error;
     throw error;
   }
-  throw new Error("expected a SlackConfigError");
+  throw new Error("expected a ConfigError");
 };
 
 describe("loadSlackConfig", () => {
@@ -39,47 +40,42 @@ describe("loadSlackConfig", () => {
   });
 
   const cases: [string, Record<string, string | undefined>, string, string][] = [
-    [
-      "no bot token",
-      { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET },
-      "SLACK_BOT_TOKEN",
-      "SLACK_CONFIG_MISSING",
-    ],
+    ["no bot token", { SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET }, "SLACK_BOT_TOKEN", "CONFIG_MISSING"],
     [
       "a blank bot token",
       { SLACK_BOT_TOKEN: "  ", SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET },
       "SLACK_BOT_TOKEN",
-      "SLACK_CONFIG_MISSING",
+      "CONFIG_MISSING",
     ],
     [
       "a user token as bot token",
       { SLACK_BOT_TOKEN: "xoxp-1234567890-abcdef", SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET },
       "SLACK_BOT_TOKEN",
-      "SLACK_CONFIG_MALFORMED",
+      "CONFIG_MALFORMED",
     ],
     [
       "a bot token with spaces inside",
       { SLACK_BOT_TOKEN: "xoxb-1234 567890", SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET },
       "SLACK_BOT_TOKEN",
-      "SLACK_CONFIG_MALFORMED",
+      "CONFIG_MALFORMED",
     ],
     [
       "no signing secret over HTTP",
       { SLACK_BOT_TOKEN: TEST_BOT_TOKEN },
       "SLACK_SIGNING_SECRET",
-      "SLACK_CONFIG_MISSING",
+      "CONFIG_MISSING",
     ],
     [
       "a malformed signing secret",
       { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: "short" },
       "SLACK_SIGNING_SECRET",
-      "SLACK_CONFIG_MALFORMED",
+      "CONFIG_MALFORMED",
     ],
     [
       "a bot token as app token",
       { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_APP_TOKEN: TEST_BOT_TOKEN },
       "SLACK_APP_TOKEN",
-      "SLACK_CONFIG_MALFORMED",
+      "CONFIG_MALFORMED",
     ],
   ];
   for (const [name, env, variable, code] of cases) {

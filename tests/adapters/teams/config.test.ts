@@ -1,10 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import {
-  describeTeamsConfig,
-  TeamsConfigError,
-  teamsConfigFromEnv,
-} from "../../../src/adapters/teams/config.js";
+import { describeTeamsConfig, teamsConfigFromEnv } from "../../../src/adapters/teams/config.js";
+import { ConfigError } from "../../../src/config-error.js";
 
 const APP_ID = "11111111-2222-3333-4444-555555555555";
 const TENANT = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
@@ -14,10 +11,10 @@ const fails = (env: Record<string, string>) => {
   try {
     teamsConfigFromEnv(env);
   } catch (error) {
-    if (error instanceof TeamsConfigError) return error;
+    if (error instanceof ConfigError) return error;
     throw error;
   }
-  throw new Error("expected a TeamsConfigError");
+  throw new Error("expected a ConfigError");
 };
 
 describe("teamsConfigFromEnv", () => {
@@ -65,23 +62,23 @@ describe("teamsConfigFromEnv", () => {
   });
 
   it.each([
-    [{ MicrosoftAppPassword: SECRET }, "TEAMS_APP_ID_MISSING", "MicrosoftAppId"],
-    [{ MicrosoftAppTenantId: TENANT }, "TEAMS_APP_ID_MISSING", "MicrosoftAppId"],
-    [{ MicrosoftAppId: "my-bot", MicrosoftAppPassword: SECRET }, "TEAMS_APP_ID_INVALID", "MicrosoftAppId"],
-    [{ MicrosoftAppId: APP_ID }, "TEAMS_APP_PASSWORD_MISSING", "MicrosoftAppPassword"],
+    [{ MicrosoftAppPassword: SECRET }, "CONFIG_CONFLICT", "MicrosoftAppId"],
+    [{ MicrosoftAppTenantId: TENANT }, "CONFIG_CONFLICT", "MicrosoftAppId"],
+    [{ MicrosoftAppId: "my-bot", MicrosoftAppPassword: SECRET }, "CONFIG_MALFORMED", "MicrosoftAppId"],
+    [{ MicrosoftAppId: APP_ID }, "CONFIG_CONFLICT", "MicrosoftAppPassword"],
     [
       { MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, MicrosoftAppType: "Federated" },
-      "TEAMS_APP_TYPE_INVALID",
+      "CONFIG_MALFORMED",
       "MicrosoftAppType",
     ],
     [
       { MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, MicrosoftAppType: "SingleTenant" },
-      "TEAMS_TENANT_ID_MISSING",
+      "CONFIG_CONFLICT",
       "MicrosoftAppTenantId",
     ],
     [
       { MicrosoftAppId: APP_ID, MicrosoftAppType: "UserAssignedMSI" },
-      "TEAMS_TENANT_ID_MISSING",
+      "CONFIG_CONFLICT",
       "MicrosoftAppTenantId",
     ],
     [
@@ -91,7 +88,7 @@ describe("teamsConfigFromEnv", () => {
         MicrosoftAppType: "SingleTenant",
         MicrosoftAppTenantId: "not a tenant",
       },
-      "TEAMS_TENANT_ID_INVALID",
+      "CONFIG_MALFORMED",
       "MicrosoftAppTenantId",
     ],
   ])("rejects %j with %s, naming %s in one line", (env, code, variable) => {
