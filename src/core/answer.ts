@@ -88,6 +88,8 @@ interface AnswerBase<I extends Intent> {
   summary: string;
   /** The products the answer is about, in order; renderers paginate. */
   items: ProductView[];
+  /** How many products matched, when a long list was cut to its first MAX_LIST_ITEMS. */
+  totalItems?: number;
   sections: Section[];
   sources: SourceView[];
   followUps: FollowUp[];

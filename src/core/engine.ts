@@ -7,7 +7,7 @@ import { categoriesAnswer, categoryAnswer, filterAnswer, vendorAnswer } from "./
 import { aboutAnswer, helpAnswer, notFoundAnswer } from "./compose/meta.js";
 import { productAnswer } from "./compose/products.js";
 import { distributionsAnswer, otherPlayersAnswer, topicAnswer } from "./compose/topics.js";
-import { type EntityRef, entityIndex } from "./entities.js";
+import { type EntityRef, entityIndex, termsStartingWith } from "./entities.js";
 import { type AttributeName, STOPWORDS } from "./lexicon.js";
 import { hasCjk } from "./normalize.js";
 import { editDistance } from "./text-match.js";
@@ -176,13 +176,16 @@ function suggestionsFor(ctx: Ctx, folded: string): FollowUp[] {
   };
   const words = folded.split(" ").filter((w) => w.length <= 24 && !STOPWORDS.has(w));
   for (const word of words.filter((w) => w.length >= 3 && /^[a-z0-9+#]+$/.test(w)).slice(0, 3)) {
-    for (const t of index.latinTerms) if (t.term.startsWith(word)) add(t.refs);
+    for (const t of termsStartingWith(index, word)) add(t.refs);
   }
   for (const word of words.filter((w) => hasCjk(w) && w.length >= 2).slice(0, 3)) {
-    for (const t of index.terms) if (t.term.includes(word)) add(t.refs);
+    for (const t of index.cjkTerms) if (t.term.includes(word)) add(t.refs);
   }
-  // Fuse is thorough but costs about a millisecond a word: a few Latin words of name-like length only.
-  for (const word of words.filter((w) => w.length >= 4 && /^[a-z0-9+#]+$/.test(w)).slice(0, 3)) {
+  // Fuse is thorough but costs about a millisecond a word (more on a big catalog): only when the
+  // cheap look-ups found nothing, and for a few Latin words of name-like length.
+  const fuzzyWords = refs.length ? [] : words.filter((w) => w.length >= 4 && /^[a-z0-9+#]+$/.test(w));
+  // The longest unknown words are the likeliest names.
+  for (const word of fuzzyWords.sort((a, b) => b.length - a.length).slice(0, 2)) {
     for (const { item } of index.fuse.search(word, { limit: 3 }))
       if (editDistance(word, item.term, 3) <= 3) add(item.refs);
   }

@@ -9,7 +9,7 @@ import {
   STOPWORDS,
 } from "./lexicon.js";
 import { fold, hasCjk } from "./normalize.js";
-import { editDistance, findAll, overlaps, type Span } from "./text-match.js";
+import { editDistance, isWordChar, overlaps, type Span } from "./text-match.js";
 
 export type EntityKind = "product" | "vendor";
 
@@ -25,6 +25,10 @@ export interface EntityMatch extends Span {
   fuzzy: boolean;
 }
 
+type SizedTerm = Term & { words: number };
+
+const shapeKey = (words: number, length: number, ch: string | undefined) => `${words}:${length}:${ch ?? ""}`;
+
 interface Term {
   term: string;
   refs: EntityRef[];
@@ -36,7 +40,19 @@ export interface EntityIndex {
   /** Fuzzy search over Latin names, for "did you mean" suggestions. */
   fuse: Fuse<Term>;
   /** Latin names with their word counts, for the fast typo check on every question. */
-  latinTerms: (Term & { words: number })[];
+  latinTerms: SizedTerm[];
+  /** Every name by its lead (first Latin word, or first character), so matching tries only names that can start at a position. */
+  byLead: Map<string, Term[]>;
+  /**
+   * Latin names by "words:length:first letter" and "words:length:second letter", so a typo is
+   * compared only with names of about its length that share one of its first two letters.
+   */
+  byShapeFirst: Map<string, SizedTerm[]>;
+  /** Latin names in sorted order, for prefix look-ups by binary search. */
+  sortedLatin: SizedTerm[];
+  /** Names with Chinese characters, for "contains" look-ups. */
+  cjkTerms: Term[];
+  byShapeSecond: Map<string, SizedTerm[]>;
   /** Every folded cue word, so a cue is never taken for a misspelt product name. */
   cueWords: Set<string>;
 }
@@ -98,10 +114,8 @@ function buildIndex(catalog: Catalog): EntityIndex {
   ];
   for (const list of cueLists) for (const cue of list) for (const w of fold(cue).split(" ")) cueWords.add(w);
   const fuzzyTerms = terms.filter((t) => !hasCjk(t.term) && t.term.length >= 3);
-  // Suggestions search the names people know (not every alias and misspelling): a quarter of the work.
-  const names = new Set(
-    [...catalog.products.values(), ...catalog.vendors.values()].map((x) => fold(x.name.en)),
-  );
+  // Suggestions search product names (not every alias, misspelling or vendor): a fraction of the work.
+  const names = new Set([...catalog.products.values()].map((x) => fold(x.name.en)));
   const fuse = new Fuse(
     fuzzyTerms.filter((t) => names.has(t.term)),
     {
@@ -112,14 +126,60 @@ function buildIndex(catalog: Catalog): EntityIndex {
     },
   );
   const latinTerms = fuzzyTerms.map((t) => ({ ...t, words: t.term.split(" ").length }));
-  return { terms, byTerm, fuse, cueWords, latinTerms };
+  const byLead = new Map<string, Term[]>();
+  for (const t of terms) {
+    const key = leadAt(t.term, 0);
+    const list = byLead.get(key);
+    if (list) list.push(t);
+    else byLead.set(key, [t]);
+  }
+  const byShapeFirst = new Map<string, SizedTerm[]>();
+  const byShapeSecond = new Map<string, SizedTerm[]>();
+  const push = (map: Map<string, SizedTerm[]>, key: string, t: SizedTerm) => {
+    const list = map.get(key);
+    if (list) list.push(t);
+    else map.set(key, [t]);
+  };
+  for (const t of latinTerms) {
+    push(byShapeFirst, shapeKey(t.words, t.term.length, t.term[0]), t);
+    push(byShapeSecond, shapeKey(t.words, t.term.length, t.term[1]), t);
+  }
+  const sortedLatin = [...latinTerms].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  const cjkTerms = terms.filter((t) => hasCjk(t.term));
+  return {
+    terms,
+    byTerm,
+    fuse,
+    cueWords,
+    latinTerms,
+    byLead,
+    byShapeFirst,
+    byShapeSecond,
+    sortedLatin,
+    cjkTerms,
+  };
+}
+
+/** What a name must start with to stand at `i`: the whole Latin word there, or the one character. */
+function leadAt(s: string, i: number): string {
+  if (!isWordChar(s[i])) return s[i] ?? "";
+  let end = i;
+  while (isWordChar(s[end])) end++;
+  return s.slice(i, end);
 }
 
 /** Names of products and vendors in a folded question: exact first (longest wins), then typos. */
 export function findEntities(q: string, index: EntityIndex): EntityMatch[] {
   const candidates: EntityMatch[] = [];
-  for (const { term, refs } of index.terms) {
-    for (const span of findAll(q, term)) candidates.push({ ...span, refs, term, fuzzy: false });
+  // Only the names that begin with the word (or Chinese character) at each position are tried there.
+  for (let start = 0; start < q.length; start++) {
+    if (isWordChar(q[start]) && isWordChar(q[start - 1])) continue;
+    for (const { term, refs } of index.byLead.get(leadAt(q, start)) ?? []) {
+      if (!q.startsWith(term, start)) continue;
+      const end = start + term.length;
+      if (isWordChar(term[term.length - 1]) && isWordChar(q[end])) continue;
+      candidates.push({ start, end, refs, term, fuzzy: false });
+    }
   }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: EntityMatch[] = [];
@@ -184,13 +244,34 @@ function closestTerm(text: string, index: EntityIndex): Term | undefined {
   const allowed = text.length >= 8 ? 2 : 1;
   const words = text.split(" ").length;
   let best: { term: Term; distance: number } | undefined;
-  for (const item of index.latinTerms) {
-    if (Math.abs(item.term.length - text.length) > allowed || item.words !== words) continue;
-    // Typos rarely hit both of the first two letters; this skips most edit-distance work.
-    if (item.term[0] !== text[0] && item.term[1] !== text[1] && item.term[0] !== text[1]) continue;
+  // Typos rarely hit both of the first two letters: the candidates share the first letter, the
+  // second letter, or have the text's second letter first (a swapped pair).
+  const nearby = new Set<SizedTerm>();
+  for (let len = text.length - allowed; len <= text.length + allowed; len++) {
+    for (const t of index.byShapeFirst.get(shapeKey(words, len, text[0])) ?? []) nearby.add(t);
+    for (const t of index.byShapeSecond.get(shapeKey(words, len, text[1])) ?? []) nearby.add(t);
+    for (const t of index.byShapeFirst.get(shapeKey(words, len, text[1])) ?? []) nearby.add(t);
+  }
+  for (const item of nearby) {
     const distance = editDistance(text, item.term, allowed);
     if (distance <= allowed && distance > 0 && (!best || distance < best.distance))
       best = { term: item, distance };
   }
   return best?.term;
+}
+
+/** Latin names that begin with the prefix, in sorted order. */
+export function termsStartingWith(index: EntityIndex, prefix: string): Term[] {
+  const list = index.sortedLatin;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as Term).term < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Term[] = [];
+  for (let i = lo; i < list.length && (list[i] as Term).term.startsWith(prefix); i++)
+    out.push(list[i] as Term);
+  return out;
 }

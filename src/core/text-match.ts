@@ -4,7 +4,7 @@ export interface Span {
   end: number;
 }
 
-const isWordChar = (c: string | undefined) => c !== undefined && /[a-z0-9+#]/.test(c);
+export const isWordChar = (c: string | undefined): boolean => c !== undefined && /[a-z0-9+#]/.test(c);
 
 /**
  * Every occurrence of `term` in `text` (both folded). A Latin term must stand as whole words

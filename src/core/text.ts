@@ -5,14 +5,18 @@ import { phrases } from "./phrases.js";
 export type Draft = DistributiveOmit<Answer, "text">;
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/** More products than this in one text are a wall, not an answer: the rest are counted. */
+export const MAX_TEXT_ITEMS = 40;
+
 /**
  * The plain-text form of an answer: what the CLI prints and what chat platforms show as the
  * notification fallback. Source ids are cited as [n], numbered in the answer's source order.
  */
 export function plainText(answer: Draft): string {
   const p = phrases(answer.lang);
+  const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
   const ref = (ids: readonly string[]) => {
-    const ns = ids.map((id) => answer.sources.findIndex((s) => s.id === id) + 1).filter((n) => n > 0);
+    const ns = ids.map((id) => numbers.get(id) ?? 0).filter((n) => n > 0);
     return ns.length ? ` [${[...new Set(ns)].join("][")}]` : "";
   };
   const lines: string[] = [answer.title, "", answer.summary];
@@ -35,7 +39,7 @@ export function plainText(answer: Draft): string {
     lines.push("");
     // One product gets every detail; a list gets one compact entry a product.
     const single = answer.items.length === 1;
-    answer.items.forEach((item, i) => {
+    answer.items.slice(0, MAX_TEXT_ITEMS).forEach((item, i) => {
       lines.push(`${i + 1}. ${item.name} — ${item.vendor}`);
       const cats = item.categories.map((c) => c.name).join(", ") || p.labels.none;
       lines.push(`   ${p.labels.categories}: ${cats}`);
@@ -45,6 +49,11 @@ export function plainText(answer: Draft): string {
       for (const n of item.notes) lines.push(`   • ${n.text}${ref(n.sources)}`);
       if (item.url) lines.push(`   ${p.labels.site}: ${item.url}`);
     });
+  }
+  const total = answer.totalItems ?? answer.items.length;
+  if (total > Math.min(answer.items.length, MAX_TEXT_ITEMS) && answer.intent !== "compare") {
+    const more = total - Math.min(answer.items.length, MAX_TEXT_ITEMS);
+    lines.push(answer.lang === "zh" ? `… 另有 ${more} 个产品` : `… and ${more} more`);
   }
   if (answer.intent === "help") {
     lines.push("");

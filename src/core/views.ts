@@ -6,20 +6,23 @@ import { type ProductProfile, profileOf } from "./profile.js";
 
 /** Gathers the sources an answer cites, in the order it first cites them. */
 export class SourceCollector {
-  private readonly ids: string[] = [];
+  /** Source id → its 1-based number, in the order first cited. */
+  private readonly numbers = new Map<string, number>();
   constructor(private readonly catalog: Catalog) {}
 
   cite(ids: readonly string[]): void {
-    for (const id of ids) if (!this.ids.includes(id) && this.catalog.sources.has(id)) this.ids.push(id);
+    for (const id of ids) {
+      if (!this.numbers.has(id) && this.catalog.sources.has(id)) this.numbers.set(id, this.numbers.size + 1);
+    }
   }
 
   /** The 1-based number the source is cited as, or 0 if it is not cited. */
   number(id: string): number {
-    return this.ids.indexOf(id) + 1;
+    return this.numbers.get(id) ?? 0;
   }
 
   views(): SourceView[] {
-    return this.ids.map((id) => {
+    return [...this.numbers.keys()].map((id) => {
       const s = this.catalog.sources.get(id);
       if (!s) throw new Error(`unreachable: source ${id} vanished`);
       const view: SourceView = { id, title: s.title, asOf: s.asOf };
@@ -35,6 +38,19 @@ const FACT_ORDER: Record<Fact["kind"], number> = { correction: 0, article: 1, la
 export const factsInOrder = (facts: readonly Fact[]): Fact[] =>
   [...facts].sort((a, b) => FACT_ORDER[a.kind] - FACT_ORDER[b.kind]);
 
+interface CachedView {
+  view: ProductView;
+  /** The sources the view cites, in order: replayed into each answer's collector. */
+  cites: string[];
+}
+
+const viewCache = new WeakMap<Catalog, Map<string, CachedView>>();
+
+/**
+ * A product as answers show it, in one language. Views are built once per catalog and reused
+ * (a list answer shows many, and the catalog only changes by being replaced); the sources each
+ * cites are replayed into the answer's collector so numbering stays in citation order.
+ */
 export function productView(
   catalog: Catalog,
   id: string,
@@ -42,6 +58,23 @@ export function productView(
   cite: SourceCollector,
   noteCount = 2,
 ): ProductView {
+  let cache = viewCache.get(catalog);
+  if (!cache) {
+    cache = new Map();
+    viewCache.set(catalog, cache);
+  }
+  const key = `${id}\u0000${lang}\u0000${noteCount}`;
+  let cached = cache.get(key);
+  if (!cached) {
+    cached = buildView(catalog, id, lang, noteCount);
+    cache.set(key, cached);
+  }
+  cite.cite(cached.cites);
+  // Answers are data that nothing mutates; a shallow copy keeps one answer from aliasing another.
+  return { ...cached.view };
+}
+
+function buildView(catalog: Catalog, id: string, lang: Lang, noteCount: number): CachedView {
   const profile = profileOf(catalog, id);
   if (!profile) throw new Error(`unknown product ${id}`);
   const { product, vendor } = profile;
@@ -49,9 +82,11 @@ export function productView(
   const notes = factsInOrder(product.facts)
     .slice(0, noteCount)
     .map((f) => ({ text: f.text[lang], sources: f.sources }));
-  for (const n of notes) cite.cite(n.sources);
-  cite.cite(profile.categories.flatMap((c) => c.sources));
-  cite.cite(profile.airGapped.sources);
+  const cites = [
+    ...notes.flatMap((n) => n.sources),
+    ...profile.categories.flatMap((c) => c.sources),
+    ...profile.airGapped.sources,
+  ];
   const view: ProductView = {
     id,
     name: product.name[lang],
@@ -69,9 +104,9 @@ export function productView(
   const link = product.links[0];
   if (link) {
     view.url = link.url;
-    cite.cite(link.sources);
+    cites.push(...link.sources);
   }
-  return view;
+  return { view, cites };
 }
 
 export function airGappedLabel(profile: ProductProfile, lang: Lang): string {

@@ -7,8 +7,13 @@ import { productView } from "../views.js";
 import { ATTRIBUTE_TITLES, evidenceFor } from "./attributes.js";
 import { type Ctx, finish, joinList } from "./context.js";
 
+/** A list answer shows at most this many products (best first); the summary still counts them all. */
+export const MAX_LIST_ITEMS = 100;
+
 const views = (ctx: Ctx, ids: string[]) =>
-  ids.map((id) => productView(ctx.catalog, id, ctx.lang, ctx.cite, 1));
+  ids.slice(0, MAX_LIST_ITEMS).map((id) => productView(ctx.catalog, id, ctx.lang, ctx.cite, 1));
+
+const totalOf = (ids: readonly string[]) => (ids.length > MAX_LIST_ITEMS ? { totalItems: ids.length } : {});
 
 const categoryFollowUps = (ctx: Ctx, cats: Category[]): FollowUp[] =>
   cats.map((c) => ({ label: ctx.l(c.name), request: { type: "category", id: c.id, lang: ctx.lang } }));
@@ -46,10 +51,13 @@ export function vendorAnswer(ctx: Ctx, vendorIds: string[], overview = false): A
     });
   }
   const otherOnly = vendors.every((v) => v.otherPlayer);
+  // A few products are named in the summary; a long list is only counted there.
+  const named = items.length <= 8 ? items.map((i) => i.name) : [];
+  const listed = (sep: string, lead: string) => (named.length ? `${lead}${named.join(sep)}` : "");
   const summary = items.length
     ? zh
-      ? `目录中${joinList("zh", names)}共有 ${items.length} 个产品：${items.map((i) => i.name).join("、")}。`
-      : `${joinList("en", names)} ${items.length === 1 ? "has one offering" : `has ${items.length} offerings`} in the catalog: ${items.map((i) => i.name).join(", ")}.`
+      ? `目录中${overview ? ` ${vendors.length} 家厂商` : joinList("zh", names)}共有 ${ids.length} 个产品${listed("、", "：")}。`
+      : `${overview ? `The ${vendors.length} vendors` : joinList("en", names)} ${ids.length === 1 ? "has one offering" : `${overview || names.length > 1 ? "have" : "has"} ${ids.length} offerings`} in the catalog${listed(", ", ": ")}.`
     : otherOnly
       ? zh
         ? `文章把${joinList("zh", names)}列为「其他玩家」，没有列出具体产品。`
@@ -73,6 +81,7 @@ export function vendorAnswer(ctx: Ctx, vendorIds: string[], overview = false): A
     {
       intent: "vendor",
       vendorIds: vendors.map((v) => v.id),
+      ...totalOf(ids),
       lang: ctx.lang,
       request: ctx.request,
       title: overview
@@ -129,10 +138,8 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
   matches.sort(
     (a, b) => STATUS_RANK[a.airGapped.status] - STATUS_RANK[b.airGapped.status] || order(a) - order(b),
   );
-  const items = views(
-    ctx,
-    matches.map((p) => p.product.id),
-  );
+  const ids = matches.map((p) => p.product.id);
+  const items = views(ctx, ids);
   const conditions = [
     ...spec.attributes.map((a) => ATTRIBUTE_TITLES[a][ctx.lang]),
     ...(spec.basedOn
@@ -160,8 +167,8 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
   if (alsoLater.length) sections.push(laterSection(ctx, alsoLater, spec.attributes));
   const summary = items.length
     ? zh
-      ? `共 ${items.length} 个产品符合条件。`
-      : `${items.length} ${items.length === 1 ? "offering matches" : "offerings match"}.`
+      ? `共 ${ids.length} 个产品符合条件。`
+      : `${ids.length} ${ids.length === 1 ? "offering matches" : "offerings match"}.`
     : zh
       ? "目录中没有同时满足这些条件的产品。可以放宽条件再问。"
       : "Nothing in the catalog meets all of these conditions. Try asking with fewer.";
@@ -182,6 +189,7 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
   return finish(
     {
       intent: "filter",
+      ...totalOf(ids),
       filters: [
         ...spec.attributes,
         ...spec.categories.map((c) => `category:${c.id}`),
@@ -201,8 +209,11 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
 }
 
 /** Products only later sources (not the article) put in the list: named apart, with why. */
+/** Sections stay readable: a long tail of products is counted, not listed. */
+const MAX_SECTION_BULLETS = 12;
+
 function laterSection(ctx: Ctx, later: ProductProfile[], attributes: AttributeName[]): Section {
-  const bullets = later.map((p) => {
+  const bullets = later.slice(0, MAX_SECTION_BULLETS).map((p) => {
     const traitNotes = attributes.flatMap((a) => p.product.traits.filter((t) => t.trait === a));
     const note = traitNotes[0]?.note ?? (attributes.includes("air-gapped") ? p.airGapped.reason : undefined);
     const sources = [
@@ -211,6 +222,8 @@ function laterSection(ctx: Ctx, later: ProductProfile[], attributes: AttributeNa
     ];
     return `${ctx.l(p.product.name)}${note ? ` — ${ctx.l(note)}` : ""}${ctx.ref(sources)}`;
   });
+  const more = later.length - bullets.length;
+  if (more > 0) bullets.push(ctx.lang === "zh" ? `… 另有 ${more} 个` : `… and ${more} more`);
   return {
     title: ctx.lang === "zh" ? "文章之外，后续资料还显示" : "Beyond the article, later sources add",
     bullets,
@@ -223,7 +236,7 @@ function airGapSection(ctx: Ctx, matches: ProductProfile[]): Section {
     bullets.push(
       `${ctx.l(c.name)}: ${phrases(ctx.lang).airGapped[c.airGapped.status]} — ${ctx.l(c.airGapped.reason)}${ctx.ref(c.sources)}`,
     );
-  for (const p of matches.filter((m) => m.airGapped.status === "partial"))
+  for (const p of matches.filter((m) => m.airGapped.status === "partial").slice(0, MAX_SECTION_BULLETS))
     bullets.push(
       `${ctx.l(p.product.name)}: ${phrases(ctx.lang).airGapped.partial}${p.airGapped.reason ? ` — ${ctx.l(p.airGapped.reason)}` : ""}${ctx.ref(p.airGapped.sources)}`,
     );
@@ -246,7 +259,8 @@ export function membersOf(ctx: Ctx, categories: Category[]): string[] {
 export function categoryAnswer(ctx: Ctx, categories: Category[], prosConsFirst = false): Answer {
   const p = phrases(ctx.lang);
   const zh = ctx.lang === "zh";
-  const items = views(ctx, membersOf(ctx, categories));
+  const ids = membersOf(ctx, categories);
+  const items = views(ctx, ids);
   const several = categories.length > 1;
   const sections: Section[] = [];
   for (const c of categories) {
@@ -276,8 +290,8 @@ export function categoryAnswer(ctx: Ctx, categories: Category[], prosConsFirst =
   const first = categories[0];
   const summary = several
     ? zh
-      ? `${categories.length} 类产品符合：${categories.map((c) => ctx.l(c.name)).join("、")}，共 ${items.length} 个产品。`
-      : `${categories.length} kinds of offering match — ${categories.map((c) => ctx.l(c.name)).join("; ")} — with ${items.length} products.`
+      ? `${categories.length} 类产品符合：${categories.map((c) => ctx.l(c.name)).join("、")}，共 ${ids.length} 个产品。`
+      : `${categories.length} kinds of offering match — ${categories.map((c) => ctx.l(c.name)).join("; ")} — with ${ids.length} products.`
     : first
       ? `${ctx.l(first.definition)}`
       : "";
@@ -287,6 +301,7 @@ export function categoryAnswer(ctx: Ctx, categories: Category[], prosConsFirst =
   return finish(
     {
       intent: "category",
+      ...totalOf(ids),
       categoryIds: categories.map((c) => c.id),
       lang: ctx.lang,
       request: ctx.request,
