@@ -1,4 +1,4 @@
-import { loadSlackConfig, type SlackConfig } from "../adapters/slack/config.js";
+import { loadSlackConfig, SLACK_API_TIMEOUT_MS, type SlackConfig } from "../adapters/slack/config.js";
 import { type TeamsConfig, teamsConfigFromEnv } from "../adapters/teams/config.js";
 import { ConfigError } from "../config-error.js";
 import { defaultKnowledgeDir } from "../knowledge-dir.js";
@@ -27,6 +27,8 @@ export interface ServerConfig {
   /** How long shutdown waits for requests in flight before cutting them. */
   shutdownTimeoutMs: number;
   slack: SlackSetting;
+  /** How long one call to Slack may take before the bot gives it up (tests make it short). */
+  slackApiTimeoutMs: number;
   teams: TeamsConfig;
 }
 
@@ -71,6 +73,7 @@ export function loadConfig(env: Env): ServerConfig {
     playground: flag(env, "PLAYGROUND", true),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     slack: slack(env),
+    slackApiTimeoutMs: SLACK_API_TIMEOUT_MS,
     teams: teamsConfigFromEnv(env),
   };
 }

@@ -2,7 +2,7 @@ import type { Answer, Request } from "../core/answer.js";
 import type { Catalog } from "../core/catalog/catalog.js";
 import { answer as coreAnswer, respond as coreRespond } from "../core/engine.js";
 import type { Logger } from "./logger.js";
-import { currentContext, textFingerprint } from "./request-context.js";
+import { type AnswerNote, currentContext, textFingerprint } from "./request-context.js";
 
 /** The core engine's shape, which both adapters accept as an injectable engine. */
 export interface QuestionEngine {
@@ -11,28 +11,42 @@ export interface QuestionEngine {
 }
 
 /**
- * The core engine, logging one "answered" event per answer (intent, language, time taken) and
- * recording the intent on the current request so its access line carries it too. The question
- * itself is logged only on a separate debug line; at info only its length and hash.
+ * The core engine, noting each answer (intent, language, items, engine time, and the question's length
+ * and hash) on the current request, whose one access line then carries it. An answer with no request
+ * to carry it (Socket Mode) or after that line was written (a Slack event is acked before it is
+ * answered) gets an "answered" line of its own. The question itself is logged only on a separate debug
+ * line; at info only its length and hash, computed only for a line that is written.
  */
 export function instrumentedEngine(
   logger: Logger,
   core: QuestionEngine = { answer: coreAnswer, respond: coreRespond },
 ): QuestionEngine {
-  const record = (a: Answer, started: number, fields: Record<string, unknown>) => {
+  const record = (a: Answer, started: number, request: string, question?: string) => {
+    const answerMs = performance.now() - started;
     const ctx = currentContext();
-    if (ctx) {
+    if (ctx && !ctx.logged) {
       ctx.intent = a.intent;
       ctx.lang = a.lang;
+      const previous = ctx.answer;
+      ctx.answer = {
+        request,
+        items: a.items.length,
+        answerMs: answerMs + (previous?.answerMs ?? 0),
+        count: (previous?.count ?? 0) + 1,
+        ...(question !== undefined ? { question } : {}),
+      };
+      return;
     }
+    if (!logger.enabled("info")) return;
     logger.info("answered", {
       reqId: ctx?.id,
       platform: ctx?.platform,
       intent: a.intent,
       lang: a.lang,
       items: a.items.length,
-      latencyMs: round(performance.now() - started),
-      ...fields,
+      latencyMs: round(answerMs),
+      request,
+      ...(question !== undefined ? textFingerprint(question) : {}),
     });
   };
   return {
@@ -40,23 +54,36 @@ export function instrumentedEngine(
       const started = performance.now();
       const a = core.answer(question, catalog);
       const text = typeof question === "string" ? question : "";
-      const fingerprint = textFingerprint(text);
-      record(a, started, { request: "ask", ...fingerprint });
+      record(a, started, "ask", text);
       // The words go only on their own debug line, so no info line can ever carry them.
-      logger.debug("question", {
-        reqId: currentContext()?.id,
-        qHash: fingerprint.qHash,
-        q: text.slice(0, 500),
-      });
+      if (logger.enabled("debug")) {
+        logger.debug("question", {
+          reqId: currentContext()?.id,
+          qHash: textFingerprint(text).qHash,
+          q: text.slice(0, 500),
+        });
+      }
       return a;
     },
     respond(request, catalog) {
       if (request.type === "ask") return this.answer(request.q, catalog);
       const started = performance.now();
       const a = core.respond(request, catalog);
-      record(a, started, { request: request.type });
+      record(a, started, request.type);
       return a;
     },
+  };
+}
+
+/** The access line's fields for a request's answer: computed (the hash included) only when it is written. */
+export function answerFields(note: AnswerNote | undefined): Record<string, unknown> {
+  if (!note) return {};
+  return {
+    request: note.request,
+    items: note.items,
+    ...(note.count > 1 ? { answers: note.count } : {}),
+    ...(note.question !== undefined ? textFingerprint(note.question) : {}),
+    answerMs: round(note.answerMs),
   };
 }
 

@@ -12,8 +12,12 @@ export class StartupError extends Error {
   }
 }
 
-/** A client request the playground API refuses; `status` is the HTTP status sent with `code`. */
+/**
+ * A client request the server refuses; `status` is the HTTP status sent with `code` (BAD_REQUEST stands
+ * for any other 4xx, whose status is given).
+ */
 export type ApiErrorCode =
+  | "BAD_REQUEST"
   | "BAD_JSON"
   | "BODY_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
@@ -22,6 +26,7 @@ export type ApiErrorCode =
   | "NOT_FOUND";
 
 const STATUS: Record<ApiErrorCode, number> = {
+  BAD_REQUEST: 400,
   BAD_JSON: 400,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -36,10 +41,10 @@ export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; status?: number },
   ) {
     super(message, options);
-    this.status = STATUS[code];
+    this.status = options?.status ?? STATUS[code];
   }
 }
 

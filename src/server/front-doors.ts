@@ -1,6 +1,6 @@
 import { type Logger as BoltLogger, LogLevel as BoltLogLevel } from "@slack/bolt";
 import express, { type Application } from "express";
-import { createSlackBot } from "../adapters/slack/app.js";
+import { createSlackBot, SLACK_EVENTS_PATH } from "../adapters/slack/app.js";
 import { SlackAuthError } from "../adapters/slack/errors.js";
 import { createTeamsBot, TEAMS_MESSAGES_PATH, type TeamsLogger } from "../adapters/teams/index.js";
 import type { CatalogProvider } from "../core/catalog/catalog.js";
@@ -41,6 +41,8 @@ const noop = async () => {};
  * the request signature over the raw bytes.
  */
 export async function mountSlack(deps: FrontDoorDeps): Promise<FrontDoor> {
+  if (ROUTES.slack !== SLACK_EVENTS_PATH)
+    throw new Error(`ROUTES.slack (${ROUTES.slack}) is not SLACK_EVENTS_PATH (${SLACK_EVENTS_PATH})`);
   const { slack } = deps.config;
   if (!slack.enabled) return { name: "slack", on: false, detail: slack.reason, start: noop, stop: noop };
   const logger = deps.logger.child({ platform: "slack" });
@@ -52,6 +54,7 @@ export async function mountSlack(deps: FrontDoorDeps): Promise<FrontDoor> {
       engine: deps.engine,
       expressApp: deps.app,
       logger: boltLogger(logger),
+      apiTimeoutMs: deps.config.slackApiTimeoutMs,
       ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
       ...(deps.slackIdentity ? { identity: deps.slackIdentity } : {}),
     });
@@ -106,11 +109,17 @@ export function boltLogger(logger: Logger): BoltLogger {
   let name = "bolt";
   const line = (parts: unknown[]) =>
     parts.map((p) => (typeof p === "string" ? p : p instanceof Error ? p.message : safeJson(p))).join(" ");
+  // Bolt and its Web API client log at debug on every request: build nothing for a line not written.
+  const at =
+    (level: LogLevel) =>
+    (...m: unknown[]) => {
+      if (logger.enabled(level)) logger[level](line(m), { component: name });
+    };
   return {
-    debug: (...m: unknown[]) => logger.debug(line(m), { component: name }),
-    info: (...m: unknown[]) => logger.info(line(m), { component: name }),
-    warn: (...m: unknown[]) => logger.warn(line(m), { component: name }),
-    error: (...m: unknown[]) => logger.error(line(m), { component: name }),
+    debug: at("debug"),
+    info: at("info"),
+    warn: at("warn"),
+    error: at("error"),
     // The level is ours (LOG_LEVEL); Bolt may ask to change it, which we ignore on purpose.
     setLevel: () => {},
     getLevel: () => BOLT_LEVEL[logger.level],

@@ -1,5 +1,6 @@
+import { STATUS_CODES } from "node:http";
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
-import { round } from "./engine.js";
+import { answerFields, round } from "./engine.js";
 import { ApiError, type ApiErrorCode } from "./errors.js";
 import type { Logger } from "./logger.js";
 import { type Platform, type RequestContext, requestId, runWithContext } from "./request-context.js";
@@ -50,7 +51,9 @@ export function platformOf(path: string): Platform {
 
 /**
  * Gives every request an id (echoed in X-Request-Id) and an async context, and logs one line when
- * it ends: method, path, status, latency, platform, intent, outcome. Probes log at debug only.
+ * it ends: method, path, status, latency, platform, outcome, and what the request was answered
+ * (intent, lang, items, answerMs, and the question's qLen and qHash, never its words). Probes log at
+ * debug only.
  */
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -58,6 +61,7 @@ export function requestLog(logger: Logger): RequestHandler {
     const ctx: RequestContext = { id: requestId(req.get("x-request-id")), platform: platformOf(req.path) };
     res.setHeader("X-Request-Id", ctx.id);
     res.once("close", () => {
+      ctx.logged = true;
       const status = res.statusCode;
       const outcome = !res.writableFinished
         ? "aborted"
@@ -66,7 +70,10 @@ export function requestLog(logger: Logger): RequestHandler {
           : status >= 400
             ? "rejected"
             : "ok";
-      const fields = {
+      const level =
+        ctx.platform === "probe" && outcome === "ok" ? "debug" : outcome === "error" ? "error" : "info";
+      if (!logger.enabled(level)) return;
+      logger[level]("request", {
         reqId: ctx.id,
         platform: ctx.platform,
         method: req.method,
@@ -74,12 +81,10 @@ export function requestLog(logger: Logger): RequestHandler {
         status,
         intent: ctx.intent,
         lang: ctx.lang,
+        ...answerFields(ctx.answer),
         latencyMs: round(performance.now() - started),
         outcome,
-      };
-      if (ctx.platform === "probe" && outcome === "ok") logger.debug("request", fields);
-      else if (outcome === "error") logger.error("request", fields);
-      else logger.info("request", fields);
+      });
     });
     runWithContext(ctx, next);
   };
@@ -117,6 +122,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(api.status).json({ error: { code: api.code, message: api.message } });
       return;
     }
+    const client = clientError(error);
+    if (client) {
+      // A 4xx nothing here names (a body that claims gzip and is not): the client's fault, but odd enough to note.
+      logger.warn("request refused", { method: req.method, path: req.path, status: client.status, error });
+      res.status(client.status).json({ error: { code: client.code, message: client.message } });
+      return;
+    }
     logger.error("request failed", { method: req.method, path: req.path, error });
     res.status(500).json({ error: { code: "INTERNAL", message: "internal error" } });
   };
@@ -134,4 +146,22 @@ function asApiError(error: unknown): ApiError | undefined {
         ? "the body is too large"
         : "unsupported body encoding";
   return new ApiError(code, message, { cause: error });
+}
+
+/**
+ * Any other error that carries a 4xx `status` or `statusCode` (http-errors, as body-parser and
+ * express.static raise them): that status, with the error's message when it is marked safe to show.
+ */
+function clientError(error: unknown): ApiError | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const e = error as { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown };
+  const status = typeof e.status === "number" ? e.status : e.statusCode;
+  if (typeof status !== "number" || !Number.isInteger(status) || status < 400 || status > 499)
+    return undefined;
+  const shown =
+    e.expose === true && typeof e.message === "string" && e.message
+      ? e.message.split("\n")[0]?.slice(0, 200)
+      : undefined;
+  const code = status === 404 ? "NOT_FOUND" : status === 413 ? "BODY_TOO_LARGE" : "BAD_REQUEST";
+  return new ApiError(code, shown || (STATUS_CODES[status] ?? "bad request"), { cause: error, status });
 }

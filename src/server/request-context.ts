@@ -9,6 +9,26 @@ export interface RequestContext {
   platform: Platform;
   intent?: string;
   lang?: string;
+  /** The (last) answer the request got, for its access line. */
+  answer?: AnswerNote;
+  /** Set once the access line is written: an answer after that (a Slack event acked first) logs its own line. */
+  logged?: boolean;
+}
+
+/** An answer as the access line reports it. */
+export interface AnswerNote {
+  /** The request type: ask, product, compare, help… */
+  request: string;
+  items: number;
+  /** Engine time, summed over the request's answers, ms. */
+  answerMs: number;
+  /** How many answers the request got (the Home tab asks for two). */
+  count: number;
+  /**
+   * The question, kept in memory only so its length and hash are computed when (and if) the line is
+   * written. Never logged itself.
+   */
+  question?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -100,6 +100,35 @@ describe("logger", () => {
     expect(line).toContain("[REDACTED]");
   });
 
+  it("scrubs each kind of secret on a line of its own, and leaves other lines exactly as written", () => {
+    const lines: string[] = [];
+    const secret = "Pa55~w0rd.ForTheTeamsApp-0123456789";
+    const log = createLogger({ secrets: [secret], write: (l) => lines.push(l), now: () => new Date(0) });
+    const leaks = [
+      `password ${secret}!`,
+      "auth bearer abc.def.ghijklmnop",
+      "AUTH: BASIC dXNlcjpwYXNzd29yZA==",
+      "Basic dXNlcjpwYXNzd29yZA==",
+      "token=xoxp-1234567890-abcdefghij",
+      "xapp-1-A0-1234567890",
+    ];
+    for (const text of leaks) log.info(text);
+    log.info("kubesphere", { q: "what is basic auth?", n: 1 });
+    for (const [i, text] of leaks.entries()) {
+      expect(lines[i], text).toContain("[REDACTED]");
+      expect(lines[i]).not.toMatch(/abc\.def|dXNlcjpw|1234567890|w0rd\.For/);
+    }
+    expect(lines.at(-1)).toBe(
+      JSON.stringify({
+        time: "1970-01-01T00:00:00.000Z",
+        level: "info",
+        msg: "kubesphere",
+        q: "what is basic auth?",
+        n: 1,
+      }),
+    );
+  });
+
   it("leaves plain words after 'Basic' alone, so instructions stay readable", () => {
     const lines: string[] = [];
     createLogger({ write: (l) => lines.push(l) }).info("find it under Basic Information → App Credentials");

@@ -63,6 +63,9 @@ describe("both platforms through the one server", () => {
     expect(JSON.stringify(res.json)).toContain("ACK One");
     const line = server.log.events().find((e) => e.msg === "request" && e.platform === "slack" && e.intent);
     expect(line).toMatchObject({ intent: "product", lang: "en", status: 200, outcome: "ok" });
+    // The answer is on the request's one line: no "answered" line of its own.
+    expect(line).toMatchObject({ request: "ask", items: 1, qLen: "What is ACK One?".length });
+    expect(server.log.events().filter((e) => e.reqId === line?.reqId && e.level !== "debug")).toHaveLength(1);
   });
 
   it("answers a direct message through the (fake) Web API", async () => {
@@ -119,8 +122,28 @@ describe("both platforms through the one server", () => {
     expect(text).not.toContain(TEST_BOT_TOKEN);
     const info = server.log.events().filter((e) => e.level !== "debug");
     expect(JSON.stringify(info)).not.toContain("ACK One 是什么");
-    expect(
-      info.some((e) => e.msg === "answered" && typeof e.qHash === "string" && typeof e.qLen === "number"),
-    ).toBe(true);
+    // Each answered request's access line carries what it was answered, and the question only as its
+    // length and hash; the hash is the one on the debug line with the words, so they can be joined.
+    const answered = info.filter((e) => e.msg === "request" && e.intent !== undefined);
+    expect(answered.map((e) => e.platform)).toEqual(expect.arrayContaining(["slack", "teams"]));
+    for (const e of answered) {
+      expect(e).toMatchObject({
+        reqId: expect.any(String),
+        intent: expect.any(String),
+        lang: expect.stringMatching(/^(en|zh)$/),
+        request: expect.any(String),
+        items: expect.any(Number),
+        answerMs: expect.any(Number),
+        latencyMs: expect.any(Number),
+      });
+    }
+    const asked = answered.filter((e) => e.request === "ask");
+    expect(asked.length).toBeGreaterThan(0);
+    for (const e of asked) {
+      expect(e.qLen).toEqual(expect.any(Number));
+      expect(e.qHash).toMatch(/^[0-9a-f]{12}$/);
+      const debug = server.log.events().find((d) => d.msg === "question" && d.reqId === e.reqId);
+      expect(debug?.qHash).toBe(e.qHash);
+    }
   });
 });

@@ -212,14 +212,23 @@ describe("the one server", () => {
 
   describe("logs", () => {
     it("log each request with id, platform, intent, latency and outcome, as one JSON object a line", async () => {
-      await ask({ q: "What does Huawei offer?" });
-      const line = server.log
-        .events()
-        .find((e) => e.msg === "request" && e.path === ROUTES.ask && e.intent === "vendor");
+      const reqId = "logs-test-0001";
+      await postJson(url(ROUTES.ask), { q: "What does Huawei offer?" }, { "x-request-id": reqId });
+      const line = server.log.events().find((e) => e.msg === "request" && e.reqId === reqId);
+      expect(line).toMatchObject({ path: ROUTES.ask, intent: "vendor" });
       expect(line).toMatchObject({ level: "info", platform: "playground", status: 200, outcome: "ok" });
       expect(line?.reqId).toEqual(expect.any(String));
       expect(line?.latencyMs).toEqual(expect.any(Number));
       expect(typeof line?.time).toBe("string");
+      // What it was answered, on the same line: the question as its length and hash only.
+      expect(line).toMatchObject({ lang: "en", request: "ask", qLen: "What does Huawei offer?".length });
+      expect(line?.items).toBeGreaterThan(0);
+      expect(line?.answerMs).toEqual(expect.any(Number));
+      expect(line?.qHash).toMatch(/^[0-9a-f]{12}$/);
+      expect(JSON.stringify(line)).not.toContain("Huawei");
+      expect(server.log.events().filter((e) => e.reqId === line?.reqId && e.level !== "debug")).toHaveLength(
+        1,
+      );
     });
   });
 });

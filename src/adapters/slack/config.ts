@@ -11,6 +11,9 @@ export interface SlackConfig {
   appToken?: string;
 }
 
+/** A call to Slack (Web API or response_url) that has not answered in this long is given up, and logged once. */
+export const SLACK_API_TIMEOUT_MS = 10_000;
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 const TOKEN_BODY = /^[A-Za-z0-9-]+$/;

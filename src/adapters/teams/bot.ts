@@ -20,6 +20,13 @@ import {
 import { TEAMS_LIMITS } from "../../render/teams/limits.js";
 import { ADAPTIVE_CARD_CONTENT_TYPE } from "../../render/teams/types.js";
 import { renderWelcomeCard } from "../../render/teams/welcome.js";
+import {
+  deadlineOf,
+  SEND_DEADLINE_KEY,
+  SendDeadline,
+  SendTimeoutError,
+  validSendTimeout,
+} from "./deadline.js";
 
 /** The question engine as the bot uses it; injectable so tests can make it fail. */
 export interface QuestionEngine {
@@ -41,6 +48,11 @@ export interface PaasTeamsBotDeps {
   catalog: CatalogProvider;
   engine: QuestionEngine;
   log: TeamsLogger;
+  /**
+   * The send budget of a turn that arrives without one (`createTeamsBot` starts it when the request
+   * arrives); see `DEFAULT_SEND_TIMEOUT_MS`.
+   */
+  sendTimeoutMs?: number;
 }
 
 /** Teams says "zh-CN", "zh-cn", "en-US"; anything not Chinese gets English. */
@@ -60,6 +72,18 @@ export class PaasTeamsBot extends TeamsActivityHandler {
       await this.welcome(context);
       await next();
     });
+  }
+
+  /** Every turn has a send deadline: the HTTP handler's, or one started here. */
+  override async run(context: TurnContext): Promise<void> {
+    if (deadlineOf(context)) return super.run(context);
+    const deadline = new SendDeadline(validSendTimeout(this.deps.sendTimeoutMs));
+    context.turnState.set(SEND_DEADLINE_KEY, deadline);
+    try {
+      await super.run(context);
+    } finally {
+      deadline.dispose();
+    }
   }
 
   private async onQuestionOrClick(context: TurnContext): Promise<void> {
@@ -105,24 +129,63 @@ export class PaasTeamsBot extends TeamsActivityHandler {
       await this.sendText(context, t(lang, "teamsError"));
       return;
     }
-    try {
-      await context.sendActivity({
-        type: "message",
-        summary: message.summary,
-        attachments: message.attachments,
-      });
-    } catch (error) {
-      // Teams refuses a card it cannot take (size, schema); the text still answers the question.
-      this.deps.log.warn(`Teams: card refused (${errorLine(error)}); sending the text fallback`);
-      await this.sendText(context, message.text);
+    const card = await this.send(context, {
+      type: "message",
+      summary: message.summary,
+      attachments: message.attachments,
+    });
+    if (card.kind === "sent") return;
+    if (card.kind !== "refused") {
+      // A connector that is down, throttling or silent will not take the text either: give up.
+      this.logFailure(card, "answer");
+      return;
     }
+    // Teams refuses a card it cannot take (size, schema); the text still answers the question.
+    this.deps.log.warn(`Teams: card refused (${card.reason}); sending the text fallback`);
+    const text = await this.send(context, textMessage(message.text));
+    if (text.kind !== "sent") this.logFailure(text, "text fallback");
   }
 
   private async sendText(context: TurnContext, text: string): Promise<void> {
+    const sent = await this.send(context, textMessage(text));
+    if (sent.kind !== "sent") this.logFailure(sent, "reply");
+  }
+
+  /**
+   * One send within the turn's deadline. The connector client has already retried what is worth
+   * retrying (5xx, 408, 429 and network errors, a few times with backoff); what is left is sorted
+   * so the caller can tell a refused message from a connector that cannot take any.
+   */
+  private async send(context: TurnContext, activity: Partial<Activity>): Promise<SendOutcome> {
+    const deadline = deadlineOf(context);
     try {
-      await context.sendActivity({ type: "message", text, textFormat: "markdown" });
+      const sending = context.sendActivity(activity);
+      await (deadline ? deadline.bound(sending) : sending);
+      return { kind: "sent" };
     } catch (error) {
-      this.deps.log.error("Teams: could not send a reply", error);
+      // Whatever failed once the deadline has passed failed because of it (an aborted request).
+      if (deadline?.signal.aborted) return { kind: "timeout", ms: deadline.ms };
+      return sendFailure(error);
+    }
+  }
+
+  /** One line per failed reply: what failed and why, never the reply's text. */
+  private logFailure(outcome: Exclude<SendOutcome, { kind: "sent" }>, what: string): void {
+    switch (outcome.kind) {
+      case "timeout":
+        this.deps.log.warn(
+          `Teams: the Bot Connector did not answer within ${outcome.ms} ms; gave up on the ${what}`,
+        );
+        return;
+      case "unavailable":
+        this.deps.log.warn(`Teams: could not send the ${what} (${outcome.reason}); giving up`);
+        return;
+      case "refused":
+        this.deps.log.error(`Teams: the Bot Connector refused the ${what} (${outcome.reason})`);
+        return;
+      case "error":
+        this.deps.log.error(`Teams: could not send the ${what}`, outcome.error);
+        return;
     }
   }
 
@@ -132,21 +195,24 @@ export class PaasTeamsBot extends TeamsActivityHandler {
     if (!membersAdded?.some((m) => m.id === recipient.id)) return;
     const scope = conversation.conversationType;
     if (scope && scope !== "personal") return;
+    let card: ReturnType<typeof renderWelcomeCard>;
     try {
       const catalog = this.deps.catalog.current();
       const examples = (lang: Lang) => {
         const help = this.deps.engine.respond({ type: "help", lang }, catalog);
         return help.intent === "help" ? help.examples : [];
       };
-      const card = renderWelcomeCard({ en: examples("en"), zh: examples("zh") });
-      await context.sendActivity({
-        type: "message",
-        summary: t("en", "teamsWelcomeTitle"),
-        attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
-      });
+      card = renderWelcomeCard({ en: examples("en"), zh: examples("zh") });
     } catch (error) {
       this.deps.log.error("Teams: welcome failed", error);
+      return;
     }
+    const sent = await this.send(context, {
+      type: "message",
+      summary: t("en", "teamsWelcomeTitle"),
+      attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
+    });
+    if (sent.kind !== "sent") this.logFailure(sent, "welcome");
   }
 
   /** composeExtension/query: the return value is the synchronous invoke response body. */
@@ -222,4 +288,34 @@ export function questionText(activity: Activity): string {
 const nonNegative = (v: unknown, fallback: number) =>
   typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : fallback;
 
-const errorLine = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0] : String(error));
+const textMessage = (text: string): Partial<Activity> => ({ type: "message", text, textFormat: "markdown" });
+
+/** How a send ended. `reason` is the status and the first line of the connector's error, nothing of ours. */
+export type SendOutcome =
+  | { kind: "sent" }
+  /** The connector refused this message (400, 413…): a different message may still get through. */
+  | { kind: "refused"; reason: string }
+  /** The connector is down, throttling, unreachable or refuses us whatever we send (401, 403, 404). */
+  | { kind: "unavailable"; reason: string }
+  /** The turn's deadline passed first; the request was aborted. */
+  | { kind: "timeout"; ms: number }
+  /** Not an answer from the connector at all: a bug on our side, logged with its stack. */
+  | { kind: "error"; error: unknown };
+
+/** 4xx answers that are about the caller or the conversation, not about the message sent. */
+const NOT_ABOUT_THE_MESSAGE = new Set([401, 403, 404, 408, 429]);
+
+export function sendFailure(error: unknown): Exclude<SendOutcome, { kind: "sent" }> {
+  if (error instanceof SendTimeoutError) return { kind: "timeout", ms: error.ms };
+  // The connector client throws a RestError: with the HTTP status, or without one for network errors.
+  if (!(error instanceof Error) || error.name !== "RestError") return { kind: "error", error };
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status !== "number") return { kind: "unavailable", reason: errorLine(error) };
+  const reason = `${status} ${errorLine(error)}`;
+  return status >= 400 && status < 500 && !NOT_ABOUT_THE_MESSAGE.has(status)
+    ? { kind: "refused", reason }
+    : { kind: "unavailable", reason };
+}
+
+const errorLine = (error: unknown) =>
+  (error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)).slice(0, 200);

@@ -25,27 +25,34 @@ export function unescapeMd(text: string): string {
 
 /** Shortens to at most `max` characters (code points, so no half surrogate pairs), marking the cut. */
 export function clamp(text: string, max: number): string {
-  const chars = Array.from(text.trim());
-  if (chars.length <= max) return chars.join("");
+  const trimmed = text.trim();
+  // A code point is one or two UTF-16 units: a string no longer than `max` units fits, and one
+  // longer than 2·max units does not. Only a prefix is split into code points, however long the text.
+  if (trimmed.length <= max) return trimmed;
+  const prefixUnits = 2 * Math.max(1, max);
+  const long = trimmed.length > prefixUnits;
+  const chars = Array.from(long ? trimmed.slice(0, prefixUnits) : trimmed);
+  if (!long && chars.length <= max) return trimmed;
   return `${chars
     .slice(0, Math.max(1, max - 1))
     .join("")
     .trimEnd()}…`;
 }
 
-/** Shortens to at most `maxBytes` UTF-8 bytes. */
+/** Shortens to at most `maxBytes` UTF-8 bytes (whole code points), marking the cut. */
 export function clampBytes(text: string, maxBytes: number): string {
   if (utf8Bytes(text) <= maxBytes) return text;
-  const chars = Array.from(text);
   let bytes = 3; // the ellipsis
   let end = 0;
-  while (end < chars.length) {
-    const next = bytes + utf8Bytes(chars[end] ?? "");
+  while (end < text.length) {
+    const cp = text.codePointAt(end) ?? 0;
+    // UTF-8 length of the code point; a lone surrogate is written as U+FFFD, 3 bytes.
+    const next = bytes + (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
     if (next > maxBytes) break;
     bytes = next;
-    end++;
+    end += cp > 0xffff ? 2 : 1;
   }
-  return `${chars.slice(0, end).join("")}…`;
+  return `${text.slice(0, end)}…`;
 }
 
 export const utf8Bytes = (text: string): number => Buffer.byteLength(text, "utf8");

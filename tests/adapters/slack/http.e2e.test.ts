@@ -81,6 +81,62 @@ describe("signatures", () => {
   }
 });
 
+describe("bodies Bolt cannot use", () => {
+  const MB = 1024 * 1024;
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+  it("refuses a body over 1 MB with 413, signed or not, and runs no handler", async () => {
+    const before = { engine: h.engine.calls, lines: h.logger.lines.length };
+    // Under Bolt's default limit (4 MB), over the bot's: this used to be read whole, then answered.
+    const big = form({ ...commandFields("kubesphere"), padding: "a".repeat(1.5 * MB) });
+    expect((await postSlack(h.url, big, "form")).status).toBe(413);
+    expect((await postSlack(h.url, big, "form", { unsigned: true })).status).toBe(413);
+    expect(h.engine.calls).toBe(before.engine);
+    const logged = h.logger.lines.slice(before.lines);
+    expect(logged.filter((l) => l.startsWith("warn") && /maximum allowed size/.test(l))).toHaveLength(2);
+    expect(logged.filter((l) => l.startsWith("error"))).toEqual([]);
+    // fetch keeps its connections alive: the next request goes where the refused bodies were cut off,
+    // and is answered (Bolt leaves the rest of a refused body unread; the bot discards it).
+    expect(header(await user.paas("What is EKS Anywhere?"))).toContain("EKS Anywhere");
+  });
+
+  it("still answers a signed command just under the limit", async () => {
+    const res = await postSlack(
+      h.url,
+      form({ ...commandFields("kubesphere"), padding: "a".repeat(MB - 4096) }),
+      "form",
+    );
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.json)).toContain("KubeSphere");
+  });
+
+  it("answers a signed payload missing the fields Bolt routes by with 400 and a warning, not 500", async () => {
+    const before = h.logger.lines.length;
+    const payloads = [
+      '{"type":"block_actions","actions":[{"action_id":"paas_details:0","type":"button","value":"x"}]}',
+      '{"type":"view_submission"}',
+      '{"type":"shortcut","callback_id":"x"}',
+    ];
+    for (const payload of payloads) {
+      const res = await postSlack(h.url, form({ payload }), "form");
+      expect(res.status, payload).toBe(400);
+    }
+    expect((await postSlack(h.url, "null", "json")).status).toBe(400);
+    const logged = h.logger.lines.slice(before);
+    expect(
+      logged.filter((l) => l.startsWith("warn") && l.includes("missing or malformed fields")),
+    ).toHaveLength(4);
+    expect(logged.filter((l) => l.startsWith("error"))).toEqual([]);
+    // Still serving.
+    expect(header(await user.paas("What is EKS Anywhere?"))).toContain("EKS Anywhere");
+  });
+});
+
+/** The fields of a slash command, to add others to. */
+function commandFields(text: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(slashCommand(text, h.api.responseUrl("big"))));
+}
+
 describe("/paas", () => {
   it("acks with the ephemeral answer itself, with a Share button and a text fallback", async () => {
     const m = await user.paas("What is EKS Anywhere?");

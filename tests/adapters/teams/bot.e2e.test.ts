@@ -6,6 +6,7 @@ import { loadCatalog } from "../../../src/core/catalog/load.js";
 import * as engine from "../../../src/core/engine.js";
 import { readSubmitValue, STATE_KEY } from "../../../src/render/teams/actions.js";
 import type { AdaptiveCard } from "../../../src/render/teams/types.js";
+import { LoadConnector } from "../../helpers/load-connector.js";
 import {
   botAdded,
   CHANNEL_THREAD,
@@ -336,6 +337,62 @@ describe("Teams bot over HTTP with the real CloudAdapter (local mode)", () => {
     };
     expect((await server.post(broken)).status).toBe(200);
     expect(connector.calls).toHaveLength(1);
+  });
+});
+
+describe("Teams bot when the Bot Connector fails", () => {
+  /** A bot of its own, so its log holds only this test's lines. */
+  async function botAgainst(sendTimeoutMs?: number) {
+    const botLog = quietLog();
+    const bot = createTeamsBot({
+      catalog: fixedCatalog(catalog),
+      config: { mode: "local" },
+      log: botLog,
+      ...(sendTimeoutMs ? { sendTimeoutMs } : {}),
+    });
+    const srv = await startBotServer(bot.handler);
+    botLog.lines.length = 0; // the local-mode warning at start
+    return { srv, botLog };
+  }
+
+  it("5xx on every try: retried, then given up with one log line and no text fallback", async () => {
+    const down = await LoadConnector.start();
+    // Retry-After: 0 keeps the client's retries immediate; they are the same retries as for a 500.
+    down.mode = { kind: "status", status: 503, headers: { "retry-after": "0" } };
+    const { srv, botLog } = await botAgainst();
+    try {
+      const res = await srv.post(personalMessage(down.url, "What is KubeSphere?"));
+      expect(res.status).toBe(200);
+      expect(down.received).toBeGreaterThan(1);
+      // Every attempt was the card: no plain-text copy was tried against a connector that is down.
+      expect(down.recent.every((r) => Array.isArray(r.body.attachments))).toBe(true);
+      expect(down.recent.some((r) => r.body.text !== undefined)).toBe(false);
+      expect(botLog.lines).toHaveLength(1);
+      expect(botLog.lines[0]).toMatch(/503/);
+      expect(botLog.errors).toEqual([]);
+    } finally {
+      await srv.close();
+      await down.close();
+    }
+  });
+
+  it("a connector that never answers: gives up at the deadline, warns once, answers the request", async () => {
+    const silent = await LoadConnector.start();
+    silent.mode = { kind: "hang" };
+    const { srv, botLog } = await botAgainst(300);
+    try {
+      const res = await srv.post(personalMessage(silent.url, "What is KubeSphere?"));
+      expect(res.status).toBe(200);
+      expect(silent.received).toBe(1);
+      expect(botLog.lines).toHaveLength(1);
+      expect(botLog.lines[0]).toMatch(/did not answer within 300 ms/);
+      // No secrets, no user text in the line.
+      expect(botLog.lines[0]).not.toMatch(/KubeSphere/);
+      expect(botLog.errors).toEqual([]);
+    } finally {
+      await srv.close();
+      await silent.close();
+    }
   });
 });
 
