@@ -1,7 +1,7 @@
 // Checks the Teams app package: `npm run teams:validate [schemaDir]`.
 // 1. appPackage/manifest.json and its icons: the rules Teams enforces on upload (always).
 // 2. The manifest against the official 1.29 JSON Schema, and rendered Adaptive Cards against the
-//    official 1.5 schema, when those schema files exist (default /work/shared/schemas). No JSON
+//    official 1.5 schema, when those schema files exist (default ../shared/schemas beside the project). No JSON
 //    Schema library is installed, so `schemaErrors` below implements the draft-04/06 keywords
 //    these two schemas use and reports any other keyword as unchecked instead of ignoring it.
 // 3. build/paas-bot-teams.zip, if it was built: the three files at its root, a real bot id.
@@ -328,7 +328,7 @@ async function renderedCards(): Promise<{ name: string; card: unknown }[]> {
 }
 
 async function main(): Promise<number> {
-  const schemaDir = resolve(process.argv[2] ?? "/work/shared/schemas");
+  const schemaDir = resolve(process.argv[2] ?? "../shared/schemas");
   const appDir = resolve("appPackage");
   const problems: string[] = [];
   const unchecked = new Set<string>();
