@@ -254,6 +254,7 @@ export const DELIVERY_CUES = {
     "私有部署",
   ],
   managed: [
+    "public cloud",
     "managed",
     "hosted",
     "saas",
@@ -268,6 +269,11 @@ export const DELIVERY_CUES = {
 
 /** The article's fourth category is named by what it is, not by facets. */
 export const PRIVATE_EDITION_CUES: Cue = [
+  "private cloud edition",
+  "private cloud version",
+  "on prem version",
+  "on premises edition",
+  "on premises version",
   "private edition",
   "private editions",
   "private version",
@@ -333,6 +339,12 @@ export const ATTRIBUTE_CUES = {
     "断网",
     "隔离网络",
     "不联网",
+    "不能联网",
+    "无法联网",
+    "没有网络",
+    "无网络",
+    "没网",
+    "不通外网",
     "无外网",
     "无互联网",
   ],

@@ -79,6 +79,7 @@ export function understand(question: string, catalog: Catalog): Understanding {
   const vendorIds = [
     ...new Set(entities.flatMap((e) => e.refs.filter((r) => r.kind === "vendor").map((r) => r.id))),
   ];
+  const delivery = keysWithCue(folded, DELIVERY_CUES, entities);
   const rest = entities.reduceRight(
     (s, e) => s.slice(0, e.start) + " ".repeat(e.end - e.start) + s.slice(e.end),
     folded,
@@ -91,9 +92,17 @@ export function understand(question: string, catalog: Catalog): Understanding {
     vendorIds,
     cues: keysWithCue(folded, INTENT_CUES, entities),
     scopes: keysWithCue(folded, SCOPE_CUES, entities),
-    delivery: keysWithCue(folded, DELIVERY_CUES, entities),
-    privateEdition: hasCue(folded, PRIVATE_EDITION_FOLDED, entities),
+    delivery,
+    privateEdition:
+      hasCue(folded, PRIVATE_EDITION_FOLDED, entities) || privatePublicCloud(folded, delivery, entities),
     attributes: keysWithCue(folded, ATTRIBUTE_CUES, entities),
     entities,
   };
 }
+
+/** "Self-hosted versions of public-cloud Kubernetes": software and the public cloud together mean the article's private editions. */
+function privatePublicCloud(folded: string, delivery: Set<Delivery>, entities: Span[]): boolean {
+  return delivery.has("software") && hasCue(folded, PUBLIC_CLOUD_FOLDED, entities);
+}
+
+const PUBLIC_CLOUD_FOLDED = ["public cloud", "公有云"].map(fold);

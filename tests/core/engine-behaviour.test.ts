@@ -186,7 +186,16 @@ const TABLE: Row[] = [
     has: ["tencent-tcs"],
     not: ["tencent-tke"],
   },
+  { q: "不能联网的环境用什么", intent: "filter", lang: "zh", has: ["redhat-openshift"], not: ["azure-aks"] },
   // categories
+  {
+    q: "self-hosted versions of public cloud kubernetes",
+    intent: "category",
+    lang: "en",
+    has: ["huawei-cce", "tencent-tcs"],
+    count: 3,
+  },
+  { q: "public cloud kubernetes services", intent: "category", lang: "en", has: MANAGED_K8S, count: 6 },
   {
     q: "what are the downsides of managed multi-cloud?",
     intent: "category",
