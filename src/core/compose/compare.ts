@@ -101,8 +101,6 @@ export function compareAnswer(ctx: Ctx, ids: string[]): Answer {
   return finish(
     {
       intent: "compare",
-      lang: ctx.lang,
-      request: ctx.request,
       title: compareLabel(ctx, names),
       summary: contrast(ctx, profiles, names),
       items,

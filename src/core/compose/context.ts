@@ -32,10 +32,12 @@ export class Ctx {
   }
 }
 
-/** Adds the plain text and the sources, which only exist once the answer is complete. */
-export function finish(draft: DistributiveOmit<Draft, "sources">, ctx: Ctx): Answer {
+/** Completes a composer's draft: the language and request from the context, the sources cited, the text. */
+export function finish(draft: DistributiveOmit<Draft, "sources" | "lang" | "request">, ctx: Ctx): Answer {
   const withSources = {
     ...draft,
+    lang: ctx.lang,
+    request: ctx.request,
     followUps: padFollowUps(ctx, draft.followUps),
     sources: ctx.cite.views(),
   } as Draft;

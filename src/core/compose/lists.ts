@@ -82,8 +82,6 @@ export function vendorAnswer(ctx: Ctx, vendorIds: string[], overview = false): A
       intent: "vendor",
       vendorIds: vendors.map((v) => v.id),
       ...totalOf(ids),
-      lang: ctx.lang,
-      request: ctx.request,
       title: overview
         ? zh
           ? `目录中的 ${vendors.length} 家厂商`
@@ -196,8 +194,6 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
         ...spec.vendorIds.map((v) => `vendor:${v}`),
         ...(spec.basedOn ?? []).map((b) => `based-on:${b}`),
       ],
-      lang: ctx.lang,
-      request: ctx.request,
       title,
       summary: summary + reasons,
       items,
@@ -303,8 +299,6 @@ export function categoryAnswer(ctx: Ctx, categories: Category[], prosConsFirst =
       intent: "category",
       ...totalOf(ids),
       categoryIds: categories.map((c) => c.id),
-      lang: ctx.lang,
-      request: ctx.request,
       title: categories.map((c) => ctx.l(c.name)).join(" / "),
       summary,
       items,
@@ -340,8 +334,6 @@ export function categoriesAnswer(ctx: Ctx, withProsCons = false): Answer {
     {
       intent: "categories",
       categories,
-      lang: ctx.lang,
-      request: ctx.request,
       title: zh ? `${cats.length} 类产品形式` : `The ${cats.length} kinds of offering`,
       summary: zh
         ? "文章按交付方式（自行部署的软件 / 托管云服务）和用途（容器平台、多云容器管理、Kubernetes 集群）把中国市场的容器 PaaS 混合云产品分为以下几类。"

@@ -28,8 +28,6 @@ export function helpAnswer(ctx: Ctx): Answer {
     {
       intent: "help",
       examples,
-      lang: ctx.lang,
-      request: ctx.request,
       title: zh ? "paas-bot 能回答什么" : "What paas-bot can answer",
       summary: zh
         ? "我回答中国市场容器 PaaS 与混合云 Kubernetes 产品的问题：某个产品、某个厂商、某类产品及其优劣、按条件筛选（全内网、托管/自建、按量付费、多集群、边缘…）、产品对比、Anywhere 类产品。每条事实都注明来源。可以用中文或英文提问。"
@@ -64,8 +62,6 @@ export function aboutAnswer(ctx: Ctx): Answer {
   return finish(
     {
       intent: "about",
-      lang: ctx.lang,
-      request: ctx.request,
       title: zh ? "答案从哪里来" : "Where the answers come from",
       summary: zh
         ? `主要来源是文章《${article?.title ?? ""}》（${article?.published ?? ""} 发布，初稿约 2021-09，内容反映 2021 年前后的情况）。后续事实来自 ${later.length} 个公开来源（截至 ${newest}，其中 ${thirdParty} 个为第三方、可信度较低），每条事实都注明来源与时间；文章与后续资料不一致时两者都保留并说明。`
@@ -115,8 +111,6 @@ export function notFoundAnswer(ctx: Ctx, suggestions: FollowUp[]): Answer {
     {
       intent: "not-found",
       suggestions,
-      lang: ctx.lang,
-      request: ctx.request,
       title: zh ? "目录中没有找到" : "Not in the catalog",
       summary: zh
         ? `目录里没有与这个问题相关的产品或信息。我只回答中国市场容器 PaaS / 混合云 Kubernetes 产品的问题，不会编造目录之外的产品。${didYouMean}`

@@ -92,8 +92,6 @@ export function productAnswer(
     {
       intent: "product",
       ambiguous: false,
-      lang: ctx.lang,
-      request: ctx.request,
       title: `${item.name} — ${item.vendor}`,
       summary,
       items: [item],
@@ -112,8 +110,6 @@ function ambiguousAnswer(ctx: Ctx, ids: string[]): Answer {
     {
       intent: "product",
       ambiguous: true,
-      lang: ctx.lang,
-      request: ctx.request,
       title: zh
         ? `这个名字对应 ${items.length} 个不同的产品`
         : `That name means ${items.length} different products`,

@@ -30,8 +30,6 @@ export function topicAnswer(ctx: Ctx, topicId: string): Answer | undefined {
     {
       intent: "topic",
       topicId,
-      lang: ctx.lang,
-      request: ctx.request,
       title: ctx.l(topic.title),
       summary: ctx.l(topic.summary),
       items,
@@ -84,8 +82,6 @@ export function distributionsAnswer(ctx: Ctx, recommenderCategories: Category[] 
     {
       intent: "distributions",
       pairs,
-      lang: ctx.lang,
-      request: ctx.request,
       title: zh ? "Anywhere 类产品推荐的 Kubernetes 发行版" : "Distributions the Anywhere products recommend",
       summary,
       items,
@@ -114,8 +110,6 @@ export function otherPlayersAnswer(ctx: Ctx): Answer {
     {
       intent: "other-players",
       vendors,
-      lang: ctx.lang,
-      request: ctx.request,
       title: zh ? "其他玩家" : "Other players",
       summary: zh
         ? `文章最后还列出了 ${names.length} 家其他玩家（未列出具体产品）：${joinList("zh", names)}。`
