@@ -7,15 +7,14 @@ import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { config as loadDotenv } from "dotenv";
+import { ConfigError } from "../src/config-error.js";
 
 export const PACKAGE_FILES = ["manifest.json", "color.png", "outline.png"] as const;
 export const PLACEHOLDER_BOT_ID = "00000000-0000-0000-0000-000000000000";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type TeamsPackageErrorCode =
-  | "TEAMS_PACKAGE_BOT_ID_MISSING"
-  | "TEAMS_PACKAGE_BOT_ID_INVALID"
-  | "TEAMS_PACKAGE_SOURCE";
+/** The package sources cannot be read. A missing or malformed bot id is a ConfigError, like every setting. */
+export type TeamsPackageErrorCode = "TEAMS_PACKAGE_SOURCE";
 
 export class TeamsPackageError extends Error {
   override readonly name = "TeamsPackageError";
@@ -123,15 +122,13 @@ export function botIdFromEnv(env: Env): string {
   const name = env.MicrosoftAppId?.trim() ? "MicrosoftAppId" : "TEAMS_APP_ID";
   const id = env[name]?.trim();
   if (!id)
-    throw new TeamsPackageError(
-      "TEAMS_PACKAGE_BOT_ID_MISSING",
+    throw new ConfigError(
+      "CONFIG_MISSING",
+      "MicrosoftAppId",
       "MicrosoftAppId (or TEAMS_APP_ID) is not set: the package needs the bot's Microsoft app id (a GUID from the Azure Bot / Developer Portal registration)",
     );
   if (!GUID.test(id) || id === PLACEHOLDER_BOT_ID)
-    throw new TeamsPackageError(
-      "TEAMS_PACKAGE_BOT_ID_INVALID",
-      `${name} must be the bot's Microsoft app id, a GUID`,
-    );
+    throw new ConfigError("CONFIG_MALFORMED", name, `${name} must be the bot's Microsoft app id, a GUID`);
   return id;
 }
 
@@ -186,7 +183,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
       "check it with `npm run teams:validate`, then upload it in Teams: Apps > Manage your apps > Upload an app.",
     );
   } catch (error) {
-    if (!(error instanceof TeamsPackageError)) throw error;
+    if (!(error instanceof TeamsPackageError) && !(error instanceof ConfigError)) throw error;
     console.error(`teams:package failed (${error.code}): ${error.message}`);
     process.exit(1);
   }

@@ -7,11 +7,11 @@ import {
   buildTeamsPackage,
   PACKAGE_FILES,
   readZip,
-  TeamsPackageError,
   writeZip,
 } from "../../../scripts/teams-package.js";
 import { manifestProblems, schemaErrors } from "../../../scripts/validate-teams-package.js";
 import { SEARCH_COMMAND_ID } from "../../../src/adapters/teams/index.js";
+import { ConfigError } from "../../../src/config-error.js";
 
 const APP_DIR = resolve("appPackage");
 const BOT_ID = "11111111-2222-3333-4444-555555555555";
@@ -68,15 +68,16 @@ describe("teams:package", () => {
       try {
         botIdFromEnv(env);
       } catch (e) {
-        return e instanceof TeamsPackageError ? e.code : "other";
+        return e instanceof ConfigError ? `${e.code}:${e.variable}` : "other";
       }
       return "none";
     };
-    expect(code({})).toBe("TEAMS_PACKAGE_BOT_ID_MISSING");
-    expect(code({ MicrosoftAppId: "bot" })).toBe("TEAMS_PACKAGE_BOT_ID_INVALID");
+    expect(code({})).toBe("CONFIG_MISSING:MicrosoftAppId");
+    expect(code({ MicrosoftAppId: "bot" })).toBe("CONFIG_MALFORMED:MicrosoftAppId");
     expect(code({ MicrosoftAppId: "00000000-0000-0000-0000-000000000000" })).toBe(
-      "TEAMS_PACKAGE_BOT_ID_INVALID",
+      "CONFIG_MALFORMED:MicrosoftAppId",
     );
+    expect(code({ TEAMS_APP_ID: "x" })).toBe("CONFIG_MALFORMED:TEAMS_APP_ID");
   });
 
   it("round-trips arbitrary files through the zip writer and reader", () => {
