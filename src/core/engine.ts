@@ -87,7 +87,7 @@ function route(ctx: Ctx, u: Understanding): Answer {
     ctx.catalog.products.get(id)?.relations.some((r) => r.type === "based-on"),
   );
   if (cues.has("basedOn") && basedOnSomething.length && !cues.has("list"))
-    return productAnswer(ctx, [basedOnSomething[0] as string], false, attributes, true);
+    return productAnswer(ctx, [basedOnSomething[0] as string], false, { attributes, basedOn: true });
   if (cues.has("basedOn") && (hasProducts || u.vendorIds.length) && !u.attributes.size) {
     return filterAnswer(ctx, {
       attributes: [],
@@ -100,7 +100,10 @@ function route(ctx: Ctx, u: Understanding): Answer {
     const first = u.productMentions[0] ?? [];
     if (first.length > 1) return productAnswer(ctx, first, true);
     if (u.productIds.length === 1 || !constrained)
-      return productAnswer(ctx, [u.productIds[0] as string], false, attributes);
+      return productAnswer(ctx, [u.productIds[0] as string], false, {
+        attributes,
+        prosCons: cues.has("prosCons"),
+      });
   }
   if (cues.has("anywhereTopic") && !constrained)
     return topicAnswer(ctx, "anywhere") ?? notFoundAnswer(ctx, []);

@@ -61,6 +61,14 @@ const TABLE: Row[] = [
     says: ["air-gapped? yes"],
   },
   { q: "MCP 支持离线吗", intent: "product", lang: "zh", first: "huawei-mcp" },
+  {
+    q: "pros and cons of OpenShift",
+    intent: "product",
+    lang: "en",
+    first: "redhat-openshift",
+    says: ["flexible", "hardware"],
+  },
+  { q: "KubeSphere 的优缺点", intent: "product", lang: "zh", first: "kubesphere", says: ["灵活", "硬件"] },
   // ambiguity is shown, not hidden
   { q: "TCS", intent: "product", lang: "en", has: ["tenxcloud-tcs", "tencent-tcs"], count: 2 },
   { q: "TCS 是什么", intent: "product", lang: "zh", has: ["tenxcloud-tcs", "tencent-tcs"], says: ["2"] },

@@ -31,14 +31,17 @@ function entityName(ctx: Ctx, id: string): string {
 }
 
 /** One product in depth, or the products an ambiguous name could mean. */
-export function productAnswer(
-  ctx: Ctx,
-  ids: string[],
-  ambiguous: boolean,
-  asked: AttributeName[] = [],
-  /** The question asked what the product is based on: say it first. */
-  askedBasedOn = false,
-): Answer {
+/** What the question asked about the product, to answer first. */
+export interface ProductFocus {
+  attributes?: AttributeName[];
+  /** "What is it based on?" */
+  basedOn?: boolean;
+  /** "Pros and cons of X": its categories' pros and cons. */
+  prosCons?: boolean;
+}
+
+export function productAnswer(ctx: Ctx, ids: string[], ambiguous: boolean, focus: ProductFocus = {}): Answer {
+  const asked = focus.attributes ?? [];
   if (ambiguous) return ambiguousAnswer(ctx, ids);
   const id = ids[0] as string;
   const profile = profileOf(ctx.catalog, id) as ProductProfile;
@@ -55,7 +58,8 @@ export function productAnswer(
   const related = relationBullets(ctx, id);
   if (related.length) sections.push({ title: ctx.lang === "zh" ? "相关产品" : "Related", bullets: related });
   const check = asked.map((a) => attributeVerdict(ctx, profile, a)).filter((s) => s !== "");
-  if (askedBasedOn) {
+  if (focus.prosCons) sections.unshift(...prosConsSections(ctx, profile));
+  if (focus.basedOn) {
     for (const r of product.relations.filter((x) => x.type === "based-on")) {
       const target = entityName(ctx, r.target);
       check.push(
@@ -234,4 +238,30 @@ function attributeVerdict(ctx: Ctx, profile: ProductProfile, attr: AttributeName
   }
   const predicate = PREDICATES[attr][ctx.lang][hasAttribute(profile, attr) ? 0 : 1];
   return ctx.lang === "zh" ? `${name}${predicate}。` : `${name} ${predicate}.`;
+}
+
+/**
+ * The article judges kinds of offering, not single products: a product's pros and cons are its
+ * categories'. Categories with the same lists (the article's two software categories) share one.
+ */
+function prosConsSections(ctx: Ctx, profile: ProductProfile): Section[] {
+  const p = phrases(ctx.lang);
+  const groups = new Map<string, { names: string[]; pros: string[]; cons: string[] }>();
+  for (const c of profile.categories) {
+    ctx.cite.cite(c.sources);
+    const pros = c.pros.map((x) => ctx.l(x));
+    const cons = c.cons.map((x) => ctx.l(x));
+    if (!pros.length && !cons.length) continue;
+    const key = JSON.stringify([pros, cons]);
+    const group = groups.get(key) ?? { names: [], pros, cons };
+    group.names.push(ctx.l(c.name));
+    groups.set(key, group);
+  }
+  return [...groups.values()].flatMap(({ names, pros, cons }) => {
+    const on = ctx.lang === "zh" ? `（作为${names.join("、")}）` : ` (as ${names.join(" / ")})`;
+    return [
+      ...(pros.length ? [{ title: `${p.pros}${on}`, bullets: pros }] : []),
+      ...(cons.length ? [{ title: `${p.cons}${on}`, bullets: cons }] : []),
+    ];
+  });
 }
