@@ -65,19 +65,23 @@ export interface FollowUp {
   request: Request;
 }
 
-export type Intent =
-  | "product"
-  | "vendor"
-  | "filter"
-  | "category"
-  | "categories"
-  | "compare"
-  | "topic"
-  | "distributions"
-  | "other-players"
-  | "help"
-  | "about"
-  | "not-found";
+/** Every kind of answer, for code and tests that must cover them all. */
+export const INTENTS = [
+  "product",
+  "vendor",
+  "filter",
+  "category",
+  "categories",
+  "compare",
+  "topic",
+  "distributions",
+  "other-players",
+  "help",
+  "about",
+  "not-found",
+] as const;
+
+export type Intent = (typeof INTENTS)[number];
 
 interface AnswerBase<I extends Intent> {
   intent: I;

@@ -1,26 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../src/core/answer.js";
+import { type Answer, INTENTS } from "../../src/core/answer.js";
 import { loadCatalog } from "../../src/core/catalog/load.js";
 import { answer } from "../../src/core/engine.js";
 
 const catalog = loadCatalog("knowledge");
-const INTENTS = [
-  "product",
-  "vendor",
-  "filter",
-  "category",
-  "categories",
-  "compare",
-  "topic",
-  "distributions",
-  "other-players",
-  "help",
-  "not-found",
-];
 
 function expectWellFormed(a: Answer): void {
-  expect(INTENTS).toContain(a.intent);
+  expect(INTENTS as readonly string[]).toContain(a.intent);
   expect(["en", "zh"]).toContain(a.lang);
   expect(typeof a.text).toBe("string");
   expect(a.text.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../../src/core/answer.js";
+import { type Answer, INTENTS } from "../../../src/core/answer.js";
 import { decodeButtonState } from "../../../src/core/request-codec.js";
 import { readSubmitValue, STATE_KEY } from "../../../src/render/teams/actions.js";
 import { pageCount, renderAdaptiveCard, renderTeamsMessage } from "../../../src/render/teams/card.js";
@@ -28,21 +28,7 @@ describe("every fixture card", () => {
 
   it("covers every intent in both languages", () => {
     const intents = new Set(all.map((a) => `${a.answer.lang}/${a.answer.intent}`));
-    for (const lang of LANGS)
-      for (const intent of [
-        "product",
-        "vendor",
-        "filter",
-        "category",
-        "categories",
-        "compare",
-        "topic",
-        "distributions",
-        "other-players",
-        "help",
-        "not-found",
-      ])
-        expect(intents).toContain(`${lang}/${intent}`);
+    for (const lang of LANGS) for (const intent of INTENTS) expect(intents).toContain(`${lang}/${intent}`);
   });
 
   it.each(all)(
