@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { config as loadDotenv } from "dotenv";
 import { ConfigError } from "../src/config-error.js";
+import { CodedError } from "../src/core/coded-error.js";
 
 export const PACKAGE_FILES = ["manifest.json", "color.png", "outline.png"] as const;
 export const PLACEHOLDER_BOT_ID = "00000000-0000-0000-0000-000000000000";
@@ -16,15 +17,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The package sources cannot be read. A missing or malformed bot id is a ConfigError, like every setting. */
 export type TeamsPackageErrorCode = "TEAMS_PACKAGE_SOURCE";
 
-export class TeamsPackageError extends Error {
+export class TeamsPackageError extends CodedError<TeamsPackageErrorCode> {
   override readonly name = "TeamsPackageError";
-  constructor(
-    readonly code: TeamsPackageErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 export interface ZipEntry {

@@ -1,3 +1,4 @@
+import { CodedError } from "./core/coded-error.js";
 /**
  * An environment variable is missing, malformed or contradicts another, so a part cannot start.
  * One class for every part (Slack, Teams, the server); the message is one line naming the variable,
@@ -11,15 +12,15 @@ export type ConfigErrorCode =
   /** Settings that contradict each other: one set without another it needs, or one another requires. */
   | "CONFIG_CONFLICT";
 
-export class ConfigError extends Error {
+export class ConfigError extends CodedError<ConfigErrorCode> {
   override readonly name = "ConfigError";
   constructor(
-    readonly code: ConfigErrorCode,
+    code: ConfigErrorCode,
     /** The environment variable at fault. */
     readonly variable: string,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, options);
   }
 }

@@ -1,15 +1,9 @@
+import { CodedError } from "../core/coded-error.js";
 /** The server could not start: the port is taken, a front door failed to connect… */
 export type StartupErrorCode = "LISTEN_FAILED" | "FRONT_DOOR_FAILED";
 
-export class StartupError extends Error {
+export class StartupError extends CodedError<StartupErrorCode> {
   override readonly name = "StartupError";
-  constructor(
-    readonly code: StartupErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 /**
@@ -35,15 +29,11 @@ const STATUS: Record<ApiErrorCode, number> = {
   NOT_FOUND: 404,
 };
 
-export class ApiError extends Error {
+export class ApiError extends CodedError<ApiErrorCode> {
   override readonly name = "ApiError";
   readonly status: number;
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-    options?: { cause?: unknown; status?: number },
-  ) {
-    super(message, options);
+  constructor(code: ApiErrorCode, message: string, options?: { cause?: unknown; status?: number }) {
+    super(code, message, options);
     this.status = options?.status ?? STATUS[code];
   }
 }

@@ -1,3 +1,4 @@
+import { CodedError } from "../../core/coded-error.js";
 export type OutputFormat = "text" | "json" | "slack" | "teams";
 
 export interface CliOptions {
@@ -8,9 +9,11 @@ export interface CliOptions {
 }
 
 /** A command line the CLI cannot act on; the message is shown as is, with the usage. */
-export class UsageError extends Error {
+export class UsageError extends CodedError<"CLI_USAGE"> {
   override readonly name = "UsageError";
-  readonly code = "CLI_USAGE";
+  constructor(message: string) {
+    super("CLI_USAGE", message);
+  }
 }
 
 export const USAGE = `Usage: npm run ask -- [options] [question]

@@ -1,4 +1,5 @@
 import type { TurnContext } from "botbuilder";
+import { CodedError } from "../../core/coded-error.js";
 
 /**
  * How long one turn may spend, in all, sending to the Bot Connector. Teams waits 15 s for the
@@ -11,10 +12,10 @@ export const DEFAULT_SEND_TIMEOUT_MS = 10_000;
 export const SEND_DEADLINE_KEY = Symbol("paas-bot.teams.sendDeadline");
 
 /** The turn's deadline passed before the Bot Connector answered. Carries no text of the reply. */
-export class SendTimeoutError extends Error {
+export class SendTimeoutError extends CodedError<"TEAMS_SEND_TIMEOUT"> {
+  override readonly name = "SendTimeoutError";
   constructor(readonly ms: number) {
-    super(`the Bot Connector did not answer within ${ms} ms`);
-    this.name = "SendTimeoutError";
+    super("TEAMS_SEND_TIMEOUT", `the Bot Connector did not answer within ${ms} ms`);
   }
 }
 

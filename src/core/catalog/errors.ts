@@ -1,3 +1,4 @@
+import { CodedError } from "../coded-error.js";
 export type CatalogErrorCode =
   | "CATALOG_UNREADABLE"
   | "CATALOG_YAML_SYNTAX"
@@ -16,14 +17,14 @@ export interface CatalogProblem {
 }
 
 /** A catalog that cannot be loaded. Lists every problem found, not just the first. */
-export class CatalogError extends Error {
+export class CatalogError extends CodedError<CatalogErrorCode> {
   override readonly name = "CatalogError";
   constructor(
-    readonly code: CatalogErrorCode,
+    code: CatalogErrorCode,
     readonly problems: CatalogProblem[],
     options?: { cause?: unknown },
   ) {
-    super(problems.map(formatProblem).join("\n"), options);
+    super(code, problems.map(formatProblem).join("\n"), options);
   }
 }
 
