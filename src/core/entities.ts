@@ -9,7 +9,7 @@ import {
   STOPWORDS,
 } from "./lexicon.js";
 import { fold, hasCjk } from "./normalize.js";
-import { editDistance, isWordChar, overlaps, type Span } from "./text-match.js";
+import { editDistance, findAll, isWordChar, overlaps, type Span } from "./text-match.js";
 
 export type EntityKind = "product" | "vendor";
 
@@ -52,6 +52,10 @@ export interface EntityIndex {
   sortedLatin: SizedTerm[];
   /** Names with Chinese characters, for "contains" look-ups. */
   cjkTerms: Term[];
+  /** All-Chinese names of 3+ characters by length, for homophone typos ("灵鹊云" for 灵雀云). */
+  cjkByLength: Map<number, Term[]>;
+  /** Chinese cue words: a window holding one is a question word, not a misspelt name. */
+  cjkCues: string[];
   byShapeSecond: Map<string, SizedTerm[]>;
   /** Every folded cue word, so a cue is never taken for a misspelt product name. */
   cueWords: Set<string>;
@@ -146,6 +150,14 @@ function buildIndex(catalog: Catalog): EntityIndex {
   }
   const sortedLatin = [...latinTerms].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   const cjkTerms = terms.filter((t) => hasCjk(t.term));
+  const cjkByLength = new Map<number, Term[]>();
+  for (const t of cjkTerms) {
+    if (!ALL_CJK.test(t.term) || t.term.length < 3) continue;
+    const list = cjkByLength.get(t.term.length);
+    if (list) list.push(t);
+    else cjkByLength.set(t.term.length, [t]);
+  }
+  const cjkCues = cueLists.flatMap((list) => list.map(fold)).filter((c) => hasCjk(c));
   return {
     terms,
     byTerm,
@@ -157,6 +169,8 @@ function buildIndex(catalog: Catalog): EntityIndex {
     byShapeSecond,
     sortedLatin,
     cjkTerms,
+    cjkByLength,
+    cjkCues,
   };
 }
 
@@ -231,7 +245,39 @@ function fuzzyMatches(q: string, exact: readonly EntityMatch[], index: EntityInd
       if (best) found.push({ ...span, refs: best.refs, term: best.term, fuzzy: true });
     }
   }
+  return [...found, ...cjkTypos(q, [...exact, ...found], index)];
+}
+
+const ALL_CJK = /^[\u3400-\u9FFF\uF900-\uFAFF]+$/u;
+const CJK_RUN = /[\u3400-\u9FFF\uF900-\uFAFF]{3,}/gu;
+
+/**
+ * Chinese names typed with one wrong character of the same sound (pinyin input picks the wrong
+ * homophone): windows of unmatched Chinese text one substitution away from a name of 3+ characters.
+ */
+function cjkTypos(q: string, taken: readonly Span[], index: EntityIndex): EntityMatch[] {
+  const cueSpans = index.cjkCues.flatMap((cue) => findAll(q, cue));
+  const found: EntityMatch[] = [];
+  for (const run of q.matchAll(CJK_RUN)) {
+    const runStart = run.index;
+    const runEnd = runStart + run[0].length;
+    for (const [length, names] of index.cjkByLength) {
+      for (let start = runStart; start + length <= runEnd; start++) {
+        const span = { start, end: start + length };
+        if ([...taken, ...found, ...cueSpans].some((t) => overlaps(t, span))) continue;
+        const text = q.slice(start, start + length);
+        const name = names.find((n) => substitutions(text, n.term) === 1);
+        if (name) found.push({ ...span, refs: name.refs, term: name.term, fuzzy: true });
+      }
+    }
+  }
   return found;
+}
+
+function substitutions(a: string, b: string): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
+  return n;
 }
 
 /**

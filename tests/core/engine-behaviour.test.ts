@@ -69,6 +69,9 @@ const TABLE: Row[] = [
     says: ["flexible", "hardware"],
   },
   { q: "KubeSphere 的优缺点", intent: "product", lang: "zh", first: "kubesphere", says: ["灵活", "硬件"] },
+  { q: "灵鹊云是什么", intent: "vendor", lang: "zh", has: ["alauda-acp"] },
+  { q: "实速云的产品", intent: "vendor", lang: "zh", has: ["tenxcloud-tcs"] },
+  { q: "腾迅有哪些产品", intent: "vendor", lang: "zh", has: ["tencent-tke"] },
   // ambiguity is shown, not hidden
   { q: "TCS", intent: "product", lang: "en", has: ["tenxcloud-tcs", "tencent-tcs"], count: 2 },
   { q: "TCS 是什么", intent: "product", lang: "zh", has: ["tenxcloud-tcs", "tencent-tcs"], says: ["2"] },
