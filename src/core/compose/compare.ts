@@ -76,24 +76,9 @@ export function compareAnswer(ctx: Ctx, ids: string[]): Answer {
   // Each product's details are a button on the product itself; follow-ups widen the view instead.
   const followUps: FollowUp[] = [];
   const categories = [...new Map(profiles.flatMap((p) => p.categories).map((c) => [c.id, c])).values()];
-  for (const c of categories.slice(0, 2)) {
-    followUps.push({
-      label: ctx.lang === "zh" ? `同类产品：${ctx.l(c.name)}` : `More in ${ctx.l(c.name)}`,
-      request: { type: "category", id: c.id, lang: ctx.lang },
-    });
-  }
-  const vendors = [...new Set(profiles.map((p) => p.vendor.id))];
-  if (vendors.length === 1 && vendors[0]) {
-    const vendor = profiles[0]?.vendor;
-    if (vendor)
-      followUps.push({
-        label:
-          ctx.lang === "zh"
-            ? `${ctx.l(vendor.name)}还有哪些产品？`
-            : `What else does ${ctx.l(vendor.name)} offer?`,
-        request: { type: "vendor", id: vendor.id, lang: ctx.lang },
-      });
-  }
+  for (const c of categories.slice(0, 2)) followUps.push(ctx.moreInCategory(c));
+  const vendor = profiles[0]?.vendor;
+  if (vendor && profiles.every((p) => p.vendor.id === vendor.id)) followUps.push(ctx.moreFromVendor(vendor));
   const relations = relationsBetween(ctx, chosen);
   const sections = relations.length
     ? [{ title: ctx.lang === "zh" ? "它们之间的关系" : "How they relate", bullets: relations }]

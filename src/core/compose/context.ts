@@ -1,5 +1,6 @@
 import type { Answer, FollowUp, Lang, Request } from "../answer.js";
 import type { Catalog } from "../catalog/catalog.js";
+import type { Category, Vendor } from "../catalog/schema.js";
 import { type DistributiveOmit, type Draft, plainText } from "../text.js";
 import { SourceCollector } from "../views.js";
 
@@ -29,6 +30,24 @@ export class Ctx {
   ask(en: string, zh: string): FollowUp {
     const q = this.lang === "zh" ? zh : en;
     return { label: q, request: { type: "ask", q } };
+  }
+
+  /** "More in <category>": the category's whole list. */
+  moreInCategory(category: Category): FollowUp {
+    const name = this.l(category.name);
+    return {
+      label: this.lang === "zh" ? `同类产品：${name}` : `More in ${name}`,
+      request: { type: "category", id: category.id, lang: this.lang },
+    };
+  }
+
+  /** "What else does <vendor> offer?" */
+  moreFromVendor(vendor: Vendor): FollowUp {
+    const name = this.l(vendor.name);
+    return {
+      label: this.lang === "zh" ? `${name}还有哪些产品？` : `What else does ${name} offer?`,
+      request: { type: "vendor", id: vendor.id, lang: this.lang },
+    };
   }
 }
 

@@ -78,20 +78,9 @@ export function productAnswer(ctx: Ctx, ids: string[], ambiguous: boolean, focus
       request: { type: "compare", ids: [id, sibling], lang: ctx.lang },
     });
   const others = ctx.catalog.productsByVendor.get(vendor.id) ?? [];
-  if (others.length > 1)
-    followUps.push({
-      label:
-        ctx.lang === "zh"
-          ? `${ctx.l(vendor.name)}还有哪些产品？`
-          : `What else does ${ctx.l(vendor.name)} offer?`,
-      request: { type: "vendor", id: vendor.id, lang: ctx.lang },
-    });
+  if (others.length > 1) followUps.push(ctx.moreFromVendor(vendor));
   const category = profile.categories[0];
-  if (category)
-    followUps.push({
-      label: ctx.lang === "zh" ? `同类产品：${ctx.l(category.name)}` : `More in ${ctx.l(category.name)}`,
-      request: { type: "category", id: category.id, lang: ctx.lang },
-    });
+  if (category) followUps.push(ctx.moreInCategory(category));
   return finish(
     {
       intent: "product",
