@@ -198,6 +198,14 @@ const TABLE: Row[] = [
     not: ["tencent-tke"],
   },
   { q: "不能联网的环境用什么", intent: "filter", lang: "zh", has: ["redhat-openshift"], not: ["azure-aks"] },
+  {
+    q: "which options are not air-gapped?",
+    intent: "filter",
+    lang: "en",
+    has: ["amazon-eks"],
+    not: ["redhat-openshift"],
+  },
+  { q: "哪些不支持离线部署", intent: "filter", lang: "zh", has: ["azure-aks"], not: ["kubesphere"] },
   // categories
   {
     q: "self-hosted versions of public cloud kubernetes",
