@@ -72,6 +72,7 @@ const TABLE: Row[] = [
   { q: "灵鹊云是什么", intent: "vendor", lang: "zh", has: ["alauda-acp"] },
   { q: "实速云的产品", intent: "vendor", lang: "zh", has: ["tenxcloud-tcs"] },
   { q: "腾迅有哪些产品", intent: "vendor", lang: "zh", has: ["tencent-tke"] },
+  { q: "When did SUSE acquire Rancher?", intent: "product", lang: "en", first: "rancher", says: ["2020"] },
   // ambiguity is shown, not hidden
   { q: "TCS", intent: "product", lang: "en", has: ["tenxcloud-tcs", "tencent-tcs"], count: 2 },
   { q: "TCS 是什么", intent: "product", lang: "zh", has: ["tenxcloud-tcs", "tencent-tcs"], says: ["2"] },

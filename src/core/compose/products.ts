@@ -57,6 +57,13 @@ export function productAnswer(ctx: Ctx, ids: string[], ambiguous: boolean, focus
   if (later.length) sections.push({ title: p.sectionLater, bullets: later });
   const related = relationBullets(ctx, id);
   if (related.length) sections.push({ title: ctx.lang === "zh" ? "相关产品" : "Related", bullets: related });
+  // The vendor's own story (acquisitions, renames) is often what a product question is really about.
+  const vendorFacts = vendor.facts.map((f) => `${ctx.l(f.text)}${ctx.ref(f.sources)}`);
+  if (vendorFacts.length)
+    sections.push({
+      title: ctx.lang === "zh" ? `关于${ctx.l(vendor.name)}` : `About ${ctx.l(vendor.name)}`,
+      bullets: vendorFacts,
+    });
   const check = asked.map((a) => attributeVerdict(ctx, profile, a)).filter((s) => s !== "");
   if (focus.prosCons) sections.unshift(...prosConsSections(ctx, profile));
   if (focus.basedOn) {
