@@ -105,6 +105,9 @@ function route(ctx: Ctx, u: Understanding): Answer {
         prosCons: cues.has("prosCons"),
       });
   }
+  const anywhereProducts = ctx.catalog.topics.get("anywhere")?.products ?? [];
+  if (cues.has("anywhereTopic") && cues.has("compare") && !constrained && anywhereProducts.length >= 2)
+    return compareAnswer(ctx, anywhereProducts);
   if (cues.has("anywhereTopic") && !constrained)
     return topicAnswer(ctx, "anywhere") ?? notFoundAnswer(ctx, []);
   if (cues.has("categories") && !categories.length && !attributes.length && !u.vendorIds.length)

@@ -307,6 +307,13 @@ const TABLE: Row[] = [
     count: 2,
   },
   { q: "compare eks, aks, ack, tke and cce", intent: "compare", lang: "en", count: 4 },
+  {
+    q: "compare the Anywhere products",
+    intent: "compare",
+    lang: "en",
+    has: ["amazon-eks-anywhere", "alibaba-ack-anywhere", "tencent-tke-everywhere"],
+    count: 3,
+  },
   // topic, distributions, other players
   {
     q: "What is the Anywhere idea?",
