@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 const ask = (args: string[], input?: string) =>
@@ -57,5 +58,24 @@ describe("ask CLI", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/CATALOG_UNREADABLE/);
     expect(r.stderr).toMatch(/sources\.yaml/);
+  });
+});
+
+// util-linux `script` gives the CLI a real terminal, where it must prompt instead of reading lines.
+describe.skipIf(!existsSync("/usr/bin/script"))("ask CLI on a terminal", () => {
+  it("prompts, answers, and asks again until the input ends", () => {
+    const r = spawnSync(
+      "script",
+      ["-qec", `${process.execPath} --import tsx src/adapters/cli/main.ts`, "/dev/null"],
+      {
+        encoding: "utf8",
+        input: "TCS\n灵雀云\n",
+        timeout: 30_000,
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout.match(/paas-bot> /g)?.length).toBeGreaterThanOrEqual(2);
+    expect(r.stdout).toMatch(/That name means 2 different products/);
+    expect(r.stdout).toMatch(/灵雀云的产品/);
   });
 });
