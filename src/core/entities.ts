@@ -35,12 +35,8 @@ interface Term {
 }
 
 export interface EntityIndex {
-  terms: Term[];
-  byTerm: Map<string, EntityRef[]>;
   /** Fuzzy search over Latin names, for "did you mean" suggestions. */
   fuse: Fuse<Term>;
-  /** Latin names with their word counts, for the fast typo check on every question. */
-  latinTerms: SizedTerm[];
   /** Every name by its lead (first Latin word, or first character), so matching tries only names that can start at a position. */
   byLead: Map<string, Term[]>;
   /**
@@ -159,11 +155,8 @@ function buildIndex(catalog: Catalog): EntityIndex {
   }
   const cjkCues = cueLists.flatMap((list) => list.map(fold)).filter((c) => hasCjk(c));
   return {
-    terms,
-    byTerm,
     fuse,
     cueWords,
-    latinTerms,
     byLead,
     byShapeFirst,
     byShapeSecond,

@@ -1,7 +1,7 @@
 import type { Lang } from "./answer.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { Delivery } from "./catalog/schema.js";
-import { type EntityMatch, entityIndex, findEntities } from "./entities.js";
+import { entityIndex, findEntities } from "./entities.js";
 import {
   ATTRIBUTE_CUES,
   type AttributeName,
@@ -30,7 +30,6 @@ export interface Understanding {
   delivery: Set<Delivery>;
   privateEdition: boolean;
   attributes: Set<AttributeName>;
-  entities: EntityMatch[];
 }
 
 const foldedTables = new WeakMap<object, [string, string[]][]>();
@@ -96,7 +95,6 @@ export function understand(question: string, catalog: Catalog): Understanding {
     privateEdition:
       hasCue(folded, PRIVATE_EDITION_FOLDED, entities) || privatePublicCloud(folded, delivery, entities),
     attributes: keysWithCue(folded, ATTRIBUTE_CUES, entities),
-    entities,
   };
 }
 
