@@ -47,7 +47,15 @@ export interface ProductView {
   url?: string;
   /** Localised facts worth showing with the product (beta, based on, renamed…), each with source ids. */
   notes: { text: string; sources: string[] }[];
+  /**
+   * In a list or a yes/no answer: how well the product meets what was asked, with the one-line
+   * reason and its sources. Lists group their items by this level.
+   */
+  match?: { level: EvidenceLevel; reason: string; sources: string[] };
 }
+
+/** How sure the catalog is of an attribute: a vendor or later document, the article alone, or nothing. */
+export type EvidenceLevel = "yes" | "partial" | "no" | "unconfirmed";
 
 /** A titled list of bullets: pros, cons, the Anywhere points, caveats. */
 export interface Section {
@@ -78,6 +86,7 @@ export const INTENTS = [
   "other-players",
   "help",
   "about",
+  "clarify",
   "not-found",
 ] as const;
 
@@ -97,6 +106,11 @@ interface AnswerBase<I extends Intent> {
   sections: Section[];
   sources: SourceView[];
   followUps: FollowUp[];
+  /**
+   * One-line notes shown right under the lead: assumptions the bot made ("You mentioned a bank,
+   * so I assumed fully intranet"), names it does not cover, languages it does not speak.
+   */
+  notices?: string[];
   /** The plain-text rendering of the whole answer. */
   text: string;
 }
@@ -119,7 +133,13 @@ export type OtherPlayersAnswer = AnswerBase<"other-players"> & {
 export type HelpAnswer = AnswerBase<"help"> & { examples: string[] };
 /** Where the answers come from and how current they are. */
 export type AboutAnswer = AnswerBase<"about">;
-export type NotFoundAnswer = AnswerBase<"not-found"> & { suggestions: FollowUp[] };
+export type NotFoundAnswer = AnswerBase<"not-found"> & {
+  suggestions: FollowUp[];
+  /** Names the question used that look like products but that the catalog does not cover. */
+  unknownNames?: string[];
+};
+/** A short question back when the question is unclear: the title asks, the options (2–4) answer. */
+export type ClarifyAnswer = AnswerBase<"clarify"> & { options: FollowUp[] };
 
 export type Answer =
   | ProductAnswer
@@ -133,4 +153,5 @@ export type Answer =
   | OtherPlayersAnswer
   | HelpAnswer
   | AboutAnswer
+  | ClarifyAnswer
   | NotFoundAnswer;

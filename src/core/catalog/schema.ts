@@ -98,6 +98,19 @@ export const Vendor = z.strictObject({
   aliases: z.array(z.string().min(1)).default([]),
   /** The article's "其他玩家": named without a product. */
   otherPlayer: z.boolean().default(false),
+  /**
+   * Where the vendor is headquartered (ISO 3166 alpha-2, "CN" for mainland China), for
+   * 「国产」 / "domestic" / "not from a Chinese vendor" questions. Absent = not known from a public source.
+   */
+  origin: z
+    .strictObject({
+      country: z.string().regex(/^[A-Z]{2}$/, "a country is an ISO 3166 alpha-2 code such as CN or US"),
+      headquarters: Localized,
+      /** Who owns it where that decides the answer (Red Hat: IBM; VMware: Broadcom). */
+      note: Localized.optional(),
+      sources: SourceIds,
+    })
+    .optional(),
   links: z.array(Link).default([]),
   facts: z.array(Fact).default([]),
   sources: SourceIds,

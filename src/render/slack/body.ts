@@ -72,6 +72,10 @@ function intentUnits(answer: Answer): Unit[] {
               ),
             ]),
           ];
+    case "clarify":
+      return answer.options.length === 0
+        ? []
+        : [unit([...followUpRows(answer.options, 100)])];
     case "not-found":
       return answer.suggestions.length === 0
         ? []

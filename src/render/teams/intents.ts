@@ -68,6 +68,8 @@ export function intentBlocks(answer: Answer, detail: Detail, interactive: boolea
               ? actionSets(answer.examples.map((q) => submit(q, { type: "ask", q })))
               : [text(bulletList(answer.examples, detail.maxBullets * 2, detail.bulletMax))]),
           ];
+    case "clarify":
+      return interactive ? actionSets(answer.options.map((s) => submit(s.label, s.request))) : [];
     case "not-found":
       return interactive ? actionSets(answer.suggestions.map((s) => submit(s.label, s.request))) : [];
     default:
