@@ -1,11 +1,12 @@
 import express, { type Request, type RequestHandler, type Response, type Router } from "express";
+import { distinctCompare } from "../adapters/state.js";
 import type { Answer, Lang } from "../core/answer.js";
 import type { CatalogProvider } from "../core/catalog/catalog.js";
 import { type ButtonState, decodeButtonState } from "../core/request-codec.js";
 import { renderSlackMessage } from "../render/slack/blocks.js";
 import { t } from "../render/strings.js";
 import { readSubmitValue } from "../render/teams/actions.js";
-import { renderAdaptiveCard } from "../render/teams/card.js";
+import { pageCount, renderAdaptiveCard } from "../render/teams/card.js";
 import type { QuestionEngine } from "./engine.js";
 import { ApiError } from "./errors.js";
 import { ROUTES } from "./routes.js";
@@ -66,11 +67,13 @@ export function parseAskInput(body: unknown): Parsed {
 
 export function ask(input: Parsed, engine: QuestionEngine, catalog: CatalogProvider): AskResult {
   const current = catalog.current();
+  const state = input.kind === "state" ? distinctCompare(input.state) : undefined;
   const answer =
     input.kind === "question"
       ? engine.answer(input.q, current)
-      : engine.respond(input.state.request, current);
-  const page = input.kind === "state" ? (input.state.page ?? 1) : 1;
+      : engine.respond((state ?? input.state).request, current);
+  // The page shown, not the page asked for: a forged number is never echoed back.
+  const page = Math.min(Math.max(1, state?.page ?? 1), pageCount(answer));
   return {
     answer,
     page,

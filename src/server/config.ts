@@ -16,8 +16,10 @@ export type SlackSetting =
   | { enabled: false /** Why it is off, naming the variable to set. */; reason: string };
 
 export interface ServerConfig {
+  /** NODE_ENV=production: credentials are required and the playground is off unless asked for. */
+  production: boolean;
   port: number;
-  /** Interface to listen on; undefined = all (what a container needs). */
+  /** Interface to listen on; undefined = all (what a container needs). Loopback in Teams local mode. */
   host?: string;
   logLevel: LogLevel;
   knowledgeDir: string;
@@ -34,6 +36,7 @@ export interface ServerConfig {
 
 /** Every variable the server reads, for the docs and for redaction: the secret ones are never logged. */
 export const VARIABLES = {
+  NODE_ENV: { secret: false },
   PORT: { secret: false },
   HOST: { secret: false },
   LOG_LEVEL: { secret: false },
@@ -49,6 +52,7 @@ export const VARIABLES = {
   MicrosoftAppPassword: { secret: true },
   MicrosoftAppType: { secret: false },
   MicrosoftAppTenantId: { secret: false },
+  TEAMS_LOCAL: { secret: false },
 } as const;
 
 /** The values of the secret variables that are set: the logger scrubs them from every line. */
@@ -63,19 +67,47 @@ export function secretValues(env: Env): string[] {
  * half-configured. Throws one ConfigError whose message is a single line naming the variable.
  */
 export function loadConfig(env: Env): ServerConfig {
-  const host = value(env, "HOST");
+  const production = value(env, "NODE_ENV") === "production";
+  const slackSetting = slack(env);
+  const teams = teamsConfigFromEnv(env);
+  if (production) requireCredentials(slackSetting, teams);
+  // The Emulator runs on this machine; an unauthenticated endpoint is not offered to the network
+  // unless HOST says so.
+  const host = value(env, "HOST") ?? (teams.mode === "local" ? "127.0.0.1" : undefined);
   return {
+    production,
     port: integer(env, "PORT", DEFAULT_PORT, 0, 65535),
     ...(host ? { host } : {}),
     logLevel: logLevel(env),
     knowledgeDir: defaultKnowledgeDir({ KNOWLEDGE_DIR: value(env, "KNOWLEDGE_DIR") }),
     knowledgeWatch: flag(env, "KNOWLEDGE_WATCH", false),
-    playground: flag(env, "PLAYGROUND", true),
+    playground: flag(env, "PLAYGROUND", !production),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
-    slack: slack(env),
+    slack: slackSetting,
     slackApiTimeoutMs: SLACK_API_TIMEOUT_MS,
-    teams: teamsConfigFromEnv(env),
+    teams,
   };
+}
+
+/**
+ * Production fails closed: a Secret that did not load must stop the rollout (the pod never turns
+ * ready) rather than start a server that answers nobody, or anybody.
+ */
+function requireCredentials(slackSetting: SlackSetting, teams: TeamsConfig): void {
+  if (teams.mode === "local") {
+    throw new ConfigError(
+      "CONFIG_CONFLICT",
+      "TEAMS_LOCAL",
+      "TEAMS_LOCAL=1 is refused when NODE_ENV=production: local mode is unauthenticated",
+    );
+  }
+  if (!slackSetting.enabled && teams.mode === "off") {
+    throw new ConfigError(
+      "CONFIG_MISSING",
+      "SLACK_BOT_TOKEN",
+      "no credentials: NODE_ENV=production needs SLACK_BOT_TOKEN (Slack) or MicrosoftAppId (Teams); refusing to start",
+    );
+  }
 }
 
 /** LOG_LEVEL alone, for logging a configuration error with the level the operator asked for. */

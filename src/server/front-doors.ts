@@ -89,6 +89,15 @@ export function mountTeams(deps: FrontDoorDeps): FrontDoor {
   if (ROUTES.teams !== TEAMS_MESSAGES_PATH)
     throw new Error(`ROUTES.teams (${ROUTES.teams}) is not TEAMS_MESSAGES_PATH (${TEAMS_MESSAGES_PATH})`);
   const { teams } = deps.config;
+  if (teams.mode === "off") {
+    return {
+      name: "teams",
+      on: false,
+      detail: "MicrosoftAppId is not set (TEAMS_LOCAL=1 for the Bot Framework Emulator)",
+      start: noop,
+      stop: noop,
+    };
+  }
   const logger = deps.logger.child({ platform: "teams" });
   const log: TeamsLogger = {
     info: (m) => logger.info(m),
@@ -99,7 +108,7 @@ export function mountTeams(deps: FrontDoorDeps): FrontDoor {
   deps.app.post(ROUTES.teams, express.json({ limit: TEAMS_BODY_LIMIT }), bot.handler);
   const detail =
     teams.mode === "local"
-      ? `LOCAL MODE for the Bot Framework Emulator (MicrosoftAppId is not set; requests are not authenticated): POST ${ROUTES.teams}`
+      ? `LOCAL MODE for the Bot Framework Emulator (TEAMS_LOCAL=1; requests are not authenticated): POST ${ROUTES.teams}`
       : `app ${teams.appId} (${teams.appType}): POST ${ROUTES.teams}`;
   return { name: "teams", on: true, detail, start: noop, stop: noop };
 }

@@ -66,6 +66,7 @@ beforeAll(async () => {
     startServerProcess({
       ...SLACK_SECRETS,
       SLACK_API_URL: slackApi.apiUrl,
+      TEAMS_LOCAL: "1",
       LOG_LEVEL: "debug",
     }),
     startServerProcess({

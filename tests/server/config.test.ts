@@ -6,19 +6,61 @@ import { DEFAULT_PORT, ROUTES } from "../../src/server/routes.js";
 import { startTestServer } from "./helpers.js";
 
 describe("configuration", () => {
-  it("defaults to the playground and local Teams on port 3978, Slack off", () => {
+  it("defaults to the playground on port 3978, Slack and Teams off", () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
+      production: false,
       port: DEFAULT_PORT,
       logLevel: "info",
       knowledgeWatch: false,
       playground: true,
       shutdownTimeoutMs: 10_000,
       slack: { enabled: false, reason: "SLACK_BOT_TOKEN is not set" },
-      teams: { mode: "local" },
+      teams: { mode: "off" },
     });
     expect(config.host).toBeUndefined();
     expect(config.knowledgeDir).toMatch(/knowledge$/);
+  });
+
+  it("Teams local mode only with TEAMS_LOCAL=1, bound to loopback unless HOST says otherwise", () => {
+    expect(loadConfig({ TEAMS_LOCAL: "1" })).toMatchObject({ teams: { mode: "local" }, host: "127.0.0.1" });
+    expect(loadConfig({ TEAMS_LOCAL: "1", HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+  });
+
+  it("production without credentials refuses to start, in one line", () => {
+    for (const env of [{ NODE_ENV: "production" }, { NODE_ENV: "production", MicrosoftAppId: " " }]) {
+      try {
+        loadConfig(env);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        expect((error as ConfigError).code).toBe("CONFIG_MISSING");
+        expect((error as ConfigError).message).toMatch(
+          /NODE_ENV=production needs SLACK_BOT_TOKEN .* or MicrosoftAppId/,
+        );
+        expect((error as ConfigError).message).not.toContain("\n");
+      }
+    }
+    expect(() => loadConfig({ NODE_ENV: "production", TEAMS_LOCAL: "1" })).toThrow(
+      /TEAMS_LOCAL=1 is refused/,
+    );
+  });
+
+  it("production with credentials starts with the playground off unless asked for", () => {
+    const slack = {
+      NODE_ENV: "production",
+      SLACK_BOT_TOKEN: "xoxb-1111111111-abcdefghij",
+      SLACK_APP_TOKEN: "xapp-1-A111-abcdefghij",
+    };
+    expect(loadConfig(slack)).toMatchObject({ production: true, playground: false, teams: { mode: "off" } });
+    expect(loadConfig({ ...slack, PLAYGROUND: "1" }).playground).toBe(true);
+    expect(
+      loadConfig({
+        NODE_ENV: "production",
+        MicrosoftAppId: "11111111-2222-3333-4444-555555555555",
+        MicrosoftAppPassword: "pw-pw-pw-pw",
+      }).host,
+    ).toBeUndefined();
   });
 
   it("reads Socket Mode when the app token is set", () => {

@@ -8,9 +8,16 @@ import { type RunningServer, startServer } from "../../src/server/server.js";
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 export const KNOWLEDGE = join(ROOT, "knowledge");
 
-/** A configuration as `npm start` would read it from `env`, on a free port of loopback only. */
+/**
+ * A configuration as `npm start` would read it from `env`, on a free port of loopback only. Teams
+ * runs in local mode (TEAMS_LOCAL=1) unless `env` gives it credentials or sets TEAMS_LOCAL itself.
+ */
 export function testConfig(env: Env = {}, overrides: Partial<ServerConfig> = {}): ServerConfig {
-  return { ...loadConfig({ PORT: "0", HOST: "127.0.0.1", KNOWLEDGE_DIR: KNOWLEDGE, ...env }), ...overrides };
+  const teamsLocal = env.MicrosoftAppId ? {} : { TEAMS_LOCAL: "1" };
+  return {
+    ...loadConfig({ PORT: "0", HOST: "127.0.0.1", KNOWLEDGE_DIR: KNOWLEDGE, ...teamsLocal, ...env }),
+    ...overrides,
+  };
 }
 
 export interface CapturedLogger {

@@ -81,7 +81,7 @@ describe("the one server", () => {
       const doors = server.log.events().filter((e) => "front" in e);
       expect(doors.map((e) => e.msg)).toEqual([
         "slack: off (SLACK_BOT_TOKEN is not set)",
-        expect.stringMatching(/^teams: on \(LOCAL MODE .*MicrosoftAppId is not set.*POST \/api\/messages\)$/),
+        expect.stringMatching(/^teams: on \(LOCAL MODE .*TEAMS_LOCAL=1.*POST \/api\/messages\)$/),
         expect.stringMatching(/^playground: on \(http:\/\/localhost:\d+\/\)$/),
       ]);
       expect(server.log.events().some((e) => e.msg === "ready" && typeof e.startupMs === "number")).toBe(

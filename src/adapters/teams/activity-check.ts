@@ -4,7 +4,9 @@
  * when the bot tries to reply; rejecting such bodies up front gives the sender a 400 that says why.
  */
 
-export type ActivityProblem = { status: 400 | 403 | 415; reason: string };
+/** Codes as in every other route's `{"error": {"code", "message"}}`. */
+export type ActivityProblemCode = "INVALID_ACTIVITY" | "UNSUPPORTED_MEDIA_TYPE" | "SERVICE_URL_REFUSED";
+export type ActivityProblem = { status: 400 | 403 | 415; code: ActivityProblemCode; reason: string };
 
 const MAX_TEXT_CHARS = 100_000;
 
@@ -15,8 +17,9 @@ const hasId = (v: unknown) => isObject(v) && nonEmpty(v.id);
 
 export interface ActivityCheckOptions {
   /**
-   * Local (Emulator) mode checks no token, so the bot would reply to any serviceUrl a request names:
-   * only the Emulator on this machine may be answered.
+   * Local (Emulator) mode checks no token, so the bot would POST its reply to any serviceUrl a
+   * request names: only a bare loopback origin (the Emulator's `http://localhost:<port>`) may be
+   * answered, never a path or query that a sidecar or admin port could route on.
    */
   loopbackServiceUrlOnly?: boolean;
 }
@@ -26,40 +29,65 @@ export function checkActivity(
   options: ActivityCheckOptions = {},
 ): ActivityProblem | undefined {
   if (body === undefined)
-    return { status: 415, reason: "expected a JSON body (Content-Type: application/json)" };
-  if (!isObject(body)) return { status: 400, reason: "the body must be a JSON object (an activity)" };
+    return {
+      status: 415,
+      code: "UNSUPPORTED_MEDIA_TYPE",
+      reason: "expected a JSON body (Content-Type: application/json)",
+    };
+  const bad = (reason: string): ActivityProblem => ({ status: 400, code: "INVALID_ACTIVITY", reason });
+  if (!isObject(body)) return bad("the body must be a JSON object (an activity)");
   const { type, serviceUrl, channelId, conversation, from, recipient, text, entities, membersAdded, name } =
     body;
-  if (!nonEmpty(type) || !/^[A-Za-z]{1,64}$/.test(type))
-    return { status: 400, reason: "activity.type is missing or invalid" };
+  if (!nonEmpty(type) || !/^[A-Za-z]{1,64}$/.test(type)) return bad("activity.type is missing or invalid");
   if (!nonEmpty(serviceUrl) || !isHttpUrl(serviceUrl))
-    return { status: 400, reason: "activity.serviceUrl must be an http(s) URL" };
-  if (options.loopbackServiceUrlOnly && !isLoopback(serviceUrl))
+    return bad("activity.serviceUrl must be an http(s) URL");
+  if (options.loopbackServiceUrlOnly && !isLoopbackOrigin(serviceUrl))
     return {
       status: 403,
-      reason: "local mode answers only a serviceUrl on this machine (set MicrosoftAppId to serve Teams)",
+      code: "SERVICE_URL_REFUSED",
+      reason:
+        "local mode answers only the Emulator's origin on this machine, http://localhost:<port> with no path or query",
     };
-  if (!nonEmpty(channelId)) return { status: 400, reason: "activity.channelId is missing" };
-  if (!hasId(conversation)) return { status: 400, reason: "activity.conversation.id is missing" };
-  if (!hasId(from)) return { status: 400, reason: "activity.from.id is missing" };
-  if (!hasId(recipient)) return { status: 400, reason: "activity.recipient.id is missing" };
+  if (!nonEmpty(channelId)) return bad("activity.channelId is missing");
+  if (!hasId(conversation)) return bad("activity.conversation.id is missing");
+  if (!hasId(from)) return bad("activity.from.id is missing");
+  if (!hasId(recipient)) return bad("activity.recipient.id is missing");
   if (text !== undefined && text !== null && (typeof text !== "string" || text.length > MAX_TEXT_CHARS))
-    return { status: 400, reason: "activity.text must be a string" };
+    return bad("activity.text must be a string");
   if (entities !== undefined && entities !== null && (!Array.isArray(entities) || !entities.every(isObject)))
-    return { status: 400, reason: "activity.entities must be a list of objects" };
+    return bad("activity.entities must be a list of objects");
   if (
     membersAdded !== undefined &&
     membersAdded !== null &&
     (!Array.isArray(membersAdded) || !membersAdded.every(hasId))
   )
-    return { status: 400, reason: "activity.membersAdded must be a list of accounts with ids" };
-  if (type === "invoke" && !nonEmpty(name)) return { status: 400, reason: "invoke activities need a name" };
+    return bad("activity.membersAdded must be a list of accounts with ids");
+  if (type === "invoke" && !nonEmpty(name)) return bad("invoke activities need a name");
   return undefined;
 }
 
-function isLoopback(value: string): boolean {
-  const host = new URL(value).hostname;
-  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** Exactly `http://<loopback>:<port>` (a trailing slash allowed): what the Emulator sends, nothing more. */
+export function isLoopbackOrigin(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (
+    url.protocol === "http:" &&
+    LOOPBACK_HOSTS.has(url.hostname) &&
+    url.port !== "" &&
+    url.username === "" &&
+    url.password === "" &&
+    url.pathname === "/" &&
+    url.search === "" &&
+    url.hash === "" &&
+    // URL drops an empty "?" or "#"; the raw text must not carry them either.
+    /^http:\/\/[^/?#]+\/?$/.test(value)
+  );
 }
 
 function isHttpUrl(value: string): boolean {

@@ -1,5 +1,6 @@
 import {
   type Activity,
+  type InvokeResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   TeamsActivityHandler,
@@ -20,6 +21,7 @@ import {
 import { TEAMS_LIMITS } from "../../render/teams/limits.js";
 import { ADAPTIVE_CARD_CONTENT_TYPE } from "../../render/teams/types.js";
 import { renderWelcomeCard } from "../../render/teams/welcome.js";
+import { distinctCompare } from "../state.js";
 import {
   deadlineOf,
   SEND_DEADLINE_KEY,
@@ -89,7 +91,10 @@ export class PaasTeamsBot extends TeamsActivityHandler {
   private async onQuestionOrClick(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const hasText = typeof activity.text === "string" && activity.text.trim().length > 0;
-    if (activity.value !== undefined && activity.value !== null && !hasText) {
+    const hasValue = activity.value !== undefined && activity.value !== null;
+    // Teams can send a submit's data along with text (the card's text, or a typed reply): data that
+    // is one of our buttons is the click, whatever text came with it.
+    if (hasValue && (!hasText || readSubmitValue(activity.value).kind !== "invalid")) {
       await this.onClick(context);
       return;
     }
@@ -114,7 +119,7 @@ export class PaasTeamsBot extends TeamsActivityHandler {
       await this.sendText(context, t(read.lang, "teamsPickMore"));
       return;
     }
-    const { request, page } = read.state;
+    const { request, page } = distinctCompare(read.state);
     const replyLang = request.type === "ask" ? langOfText(request.q, context.activity.locale) : request.lang;
     await this.reply(context, replyLang, (catalog) => this.deps.engine.respond(request, catalog), page);
   }
@@ -215,19 +220,50 @@ export class PaasTeamsBot extends TeamsActivityHandler {
     if (sent.kind !== "sent") this.logFailure(sent, "welcome");
   }
 
+  /**
+   * Invokes this bot has no handler for (Universal Actions, task modules, other extension
+   * commands): a 200 with a short note the client can show, instead of botbuilder's 501, which
+   * Teams shows as an error and the access log counts as a server fault.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response.status !== 501) return response;
+    const note = t(langOfLocale(context.activity.locale), "teamsBadButton");
+    const name = String(context.activity.name ?? "");
+    this.deps.log.info(`Teams: answered an unsupported invoke (${name.slice(0, 64)}) with a note`);
+    if (name === "adaptiveCard/action")
+      return {
+        status: 200,
+        body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: note },
+      };
+    if (name.startsWith("task/")) return { status: 200, body: { task: { type: "message", value: note } } };
+    if (name.startsWith("composeExtension/")) return { status: 200, body: extensionMessage(note) };
+    return { status: 200 };
+  }
+
   /** composeExtension/query: the return value is the synchronous invoke response body. */
   protected override async handleTeamsMessagingExtensionQuery(
     context: TurnContext,
     query: MessagingExtensionQuery,
   ): Promise<MessagingExtensionResponse> {
     const localeLang = langOfLocale(context.activity.locale);
-    if (query.commandId !== SEARCH_COMMAND_ID)
+    // The value is the client's JSON: nothing about its shape is taken on trust.
+    const q = (query ?? {}) as Partial<Record<keyof MessagingExtensionQuery, unknown>>;
+    if (q.commandId !== SEARCH_COMMAND_ID)
       return extensionMessage(t(localeLang, "teamsSearchUnknownCommand"));
-    const raw = query.parameters?.find((p) => p.name === SEARCH_PARAMETER)?.value;
+    const parameters = Array.isArray(q.parameters) ? (q.parameters as unknown[]) : [];
+    const raw = parameters.find(
+      (p): p is { value?: unknown } =>
+        typeof p === "object" && p !== null && (p as { name?: unknown }).name === SEARCH_PARAMETER,
+    )?.value;
     const text = typeof raw === "string" ? raw.trim().slice(0, 500) : "";
-    const skip = nonNegative(query.queryOptions?.skip, 0);
+    const options = (typeof q.queryOptions === "object" && q.queryOptions !== null ? q.queryOptions : {}) as {
+      skip?: unknown;
+      count?: unknown;
+    };
+    const skip = nonNegative(options.skip, 0);
     const count = Math.min(
-      nonNegative(query.queryOptions?.count, TEAMS_LIMITS.extensionMaxResults),
+      nonNegative(options.count, TEAMS_LIMITS.extensionMaxResults),
       TEAMS_LIMITS.extensionMaxResults,
     );
     try {

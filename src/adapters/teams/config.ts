@@ -1,7 +1,7 @@
 /**
  * Teams credentials from the environment (the names Azure Bot and the botbuilder samples use).
- * None set = local mode for the Bot Framework Emulator: no authentication at all, so the caller
- * must say so loudly at start (see `describeTeamsConfig`).
+ * Without them Teams is off: the unauthenticated local mode for the Bot Framework Emulator is only
+ * ever an explicit choice (TEAMS_LOCAL=1), because a missing Secret must never open the endpoint.
  */
 
 import { ConfigError, type ConfigErrorCode } from "../../config-error.js";
@@ -9,6 +9,8 @@ import { ConfigError, type ConfigErrorCode } from "../../config-error.js";
 export type TeamsAppType = "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
 
 export type TeamsConfig =
+  /** No credentials and no TEAMS_LOCAL=1: /api/messages is not served. */
+  | { mode: "off" }
   | { mode: "local" }
   | {
       mode: "authenticated";
@@ -40,7 +42,14 @@ export function teamsConfigFromEnv(env: Env = process.env): TeamsConfig {
   const password = get("MicrosoftAppPassword");
   const rawType = get("MicrosoftAppType");
   const tenantId = get("MicrosoftAppTenantId");
+  const local = localFlag(get("TEAMS_LOCAL"));
 
+  if (local && appId)
+    throw badSetting(
+      "CONFIG_CONFLICT",
+      "TEAMS_LOCAL",
+      "is 1, but MicrosoftAppId is set (local mode is unauthenticated: set one or the other)",
+    );
   if (!appId) {
     // A secret without an id is a half-done setup, not a request for local mode.
     for (const [name, value] of [
@@ -55,7 +64,7 @@ export function teamsConfigFromEnv(env: Env = process.env): TeamsConfig {
           `is not set, but ${name} is (set both, or neither for local mode)`,
         );
     }
-    return { mode: "local" };
+    return local ? { mode: "local" } : { mode: "off" };
   }
   if (!GUID.test(appId)) {
     throw badSetting(
@@ -96,13 +105,22 @@ export function teamsConfigFromEnv(env: Env = process.env): TeamsConfig {
   return config;
 }
 
+function localFlag(raw: string | undefined): boolean {
+  if (raw === undefined || raw === "0" || raw.toLowerCase() === "false") return false;
+  if (raw === "1" || raw.toLowerCase() === "true") return true;
+  throw badSetting("CONFIG_MALFORMED", "TEAMS_LOCAL", "must be 1 (local Emulator mode) or 0");
+}
+
 /** A line safe to log at start; local mode is a warning on purpose. */
 export function describeTeamsConfig(config: TeamsConfig): { level: "info" | "warn"; message: string } {
+  if (config.mode === "off") {
+    return { level: "info", message: "Teams: off (MicrosoftAppId is not set, TEAMS_LOCAL is not 1)" };
+  }
   if (config.mode === "local") {
     return {
       level: "warn",
       message:
-        "Teams: MicrosoftAppId is not set: LOCAL MODE for the Bot Framework Emulator. Requests are NOT authenticated; never expose this endpoint.",
+        "Teams: TEAMS_LOCAL=1: LOCAL MODE for the Bot Framework Emulator. Requests are NOT authenticated; never expose this endpoint.",
     };
   }
   const tenant = config.tenantId ? `, tenant ${config.tenantId}` : "";

@@ -3,6 +3,7 @@ import {
   ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type InvokeResponse,
   type ResourceResponse,
   type TurnContext,
 } from "botbuilder";
@@ -28,6 +29,11 @@ export interface TeamsBotOptions {
   config: TeamsConfig;
   engine?: QuestionEngine;
   log?: TeamsLogger;
+  /**
+   * Tests: where botbuilder fetches the OpenID metadata (and so the signing keys) that tokens are
+   * checked against, instead of login.botframework.com.
+   */
+  openIdMetadataUrl?: string;
   /**
    * How long one turn may spend sending to the Bot Connector, in all, from the moment the request
    * arrives (default `DEFAULT_SEND_TIMEOUT_MS`, 10 s: Teams waits 15 s for the HTTP answer). Then
@@ -74,6 +80,15 @@ interface ConnectorConversations {
  * holding a socket open to a connector that never answers. Anything else is left to CloudAdapter.
  */
 class DeadlineCloudAdapter extends CloudAdapter {
+  /** The turn without CloudAdapter.process's HTTP answers, so the handler decides status and body. */
+  run(
+    authorization: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity, logic);
+  }
+
   override async sendActivities(
     context: TurnContext,
     activities: Partial<Activity>[],
@@ -100,12 +115,53 @@ class DeadlineCloudAdapter extends CloudAdapter {
   }
 }
 
+const authorizationOf = (req: Request): string => {
+  const header = req.headers.authorization;
+  return typeof header === "string" ? header : "";
+};
+
+/** What botbuilder's own request handling does to an activity's timestamps before the turn. */
+function withDates(activity: Activity): Activity {
+  const raw = activity as Activity & Record<string, unknown>;
+  for (const [field, rawField] of [
+    ["timestamp", "rawTimestamp"],
+    ["expiration", "rawExpiration"],
+    ["localTimestamp", "rawLocalTimestamp"],
+  ] as const) {
+    const value = raw[field];
+    if (typeof value === "string") {
+      raw[rawField] = value;
+      raw[field] = new Date(value);
+    }
+  }
+  return activity;
+}
+
+const firstLine = (error: unknown): string => {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return (text.split("\n")[0] ?? "").slice(0, 200);
+};
+
 export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const log = options.log ?? consoleLogger;
   const { config } = options;
+  if (config.mode === "off")
+    throw new Error("createTeamsBot: Teams is off (no credentials, no TEAMS_LOCAL=1)");
   const status = describeTeamsConfig(config);
   log[status.level](status.message);
 
+  // Naming one endpoint makes botbuilder expect all of them: the rest are its public-cloud defaults.
+  const keys = options.openIdMetadataUrl
+    ? {
+        ToBotFromChannelOpenIdMetadataUrl: options.openIdMetadataUrl,
+        ToBotFromEmulatorOpenIdMetadataUrl: options.openIdMetadataUrl,
+        ToChannelFromBotLoginUrl: "https://login.microsoftonline.com/botframework.com",
+        ToChannelFromBotOAuthScope: "https://api.botframework.com",
+        ToBotFromChannelTokenIssuer: "https://api.botframework.com",
+        OAuthUrl: "https://api.botframework.com",
+        CallerId: "urn:botframework:azure",
+      }
+    : {};
   const auth =
     config.mode === "local"
       ? new ConfigurationBotFrameworkAuthentication({})
@@ -114,6 +170,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
           MicrosoftAppPassword: config.password,
           MicrosoftAppType: config.appType,
           MicrosoftAppTenantId: config.tenantId,
+          ...keys,
         });
   const timeoutMs = validSendTimeout(options.sendTimeoutMs);
   const adapter = new DeadlineCloudAdapter(auth);
@@ -137,19 +194,38 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const handler = async (req: Request, res: Response): Promise<void> => {
     const problem = checkActivity(req.body, { loopbackServiceUrlOnly: config.mode === "local" });
     if (problem) {
-      res.status(problem.status).json({ error: problem.reason });
+      res.status(problem.status).json({ error: { code: problem.code, message: problem.reason } });
       return;
     }
+    const activity = withDates(req.body as Activity);
+    // Local mode checks no token; a stray Authorization header must not send botbuilder to the network.
+    const authorization = config.mode === "local" ? "" : authorizationOf(req);
     // Teams' clock starts when it posts: so does the turn's budget for sending the reply.
     const deadline = new SendDeadline(timeoutMs);
+    let turnStarted = false;
     try {
-      await adapter.process(req, res, (context) => {
+      // processActivity rather than process: process answers 500 with the error's own message for
+      // a forged token and prints the stack to stderr, around the JSON log.
+      const invoke = await adapter.run(authorization, activity, (context) => {
+        turnStarted = true;
         context.turnState.set(SEND_DEADLINE_KEY, deadline);
         return bot.run(context);
       });
+      if (res.headersSent) return;
+      res.status(invoke?.status ?? 200);
+      if (invoke?.body !== undefined) res.json(invoke.body);
+      else res.end();
     } catch (error) {
+      if (res.headersSent) return;
+      if (!turnStarted) {
+        // Whatever stops a request before its turn (a bad signature, a wrong algorithm, keys that
+        // cannot be fetched) is a request we could not authenticate: fail closed, say nothing more.
+        log.warn(`Teams: request not authenticated (${firstLine(error)})`);
+        res.status(401).json({ error: { code: "UNAUTHORIZED", message: "not authenticated" } });
+        return;
+      }
       log.error("Teams: request failed", error);
-      if (!res.headersSent) res.status(500).json({ error: "internal error" });
+      res.status(500).json({ error: { code: "INTERNAL", message: "internal error" } });
     } finally {
       deadline.dispose();
     }

@@ -18,12 +18,21 @@ const fails = (env: Record<string, string>) => {
 };
 
 describe("teamsConfigFromEnv", () => {
-  it("is local mode with nothing set (blank counts as unset), and says so loudly", () => {
-    expect(teamsConfigFromEnv({})).toEqual({ mode: "local" });
-    expect(teamsConfigFromEnv({ MicrosoftAppId: "  ", MicrosoftAppPassword: "" })).toEqual({ mode: "local" });
+  it("is off with nothing set (blank counts as unset): a missing Secret never means local mode", () => {
+    expect(teamsConfigFromEnv({})).toEqual({ mode: "off" });
+    expect(teamsConfigFromEnv({ MicrosoftAppId: "  ", MicrosoftAppPassword: "" })).toEqual({ mode: "off" });
+    expect(teamsConfigFromEnv({ TEAMS_LOCAL: "0" })).toEqual({ mode: "off" });
+  });
+
+  it("is local mode only with TEAMS_LOCAL=1, and says so loudly", () => {
+    expect(teamsConfigFromEnv({ TEAMS_LOCAL: "1" })).toEqual({ mode: "local" });
     const line = describeTeamsConfig({ mode: "local" });
     expect(line.level).toBe("warn");
     expect(line.message).toMatch(/LOCAL MODE.*Emulator/);
+    expect(fails({ TEAMS_LOCAL: "yes please" }).variable).toBe("TEAMS_LOCAL");
+    const both = fails({ TEAMS_LOCAL: "1", MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET });
+    expect(both).toMatchObject({ code: "CONFIG_CONFLICT", variable: "TEAMS_LOCAL" });
+    expect(both.message).not.toContain(SECRET);
   });
 
   it("reads MultiTenant (the default), SingleTenant and UserAssignedMSI", () => {

@@ -4,6 +4,7 @@ import { type ButtonState, decodeButtonState } from "../../../core/request-codec
 import type { ActionName } from "../../../render/slack/actions.js";
 import { renderNotice } from "../../../render/slack/blocks.js";
 import { type ProductChoice, renderComparePicker } from "../../../render/slack/picker.js";
+import { distinctCompare } from "../../state.js";
 import { type Answering, langOf } from "../answering.js";
 import { type ActionArgs, askedByOf, deliver, describe, originOf } from "../deliver.js";
 import { publishHome } from "./home.js";
@@ -95,8 +96,9 @@ export function actionHandlers(answering: Answering, catalog: CatalogProvider): 
   };
 
   async function withState(args: ActionArgs, run: (state: ButtonState) => Promise<void>): Promise<void> {
-    const state = stateOf(args);
-    if (!state) return expired(args, "en");
+    const read = stateOf(args);
+    if (!read) return expired(args, "en");
+    const state = distinctCompare(read);
     try {
       await run(state);
     } catch (error) {
