@@ -22,6 +22,12 @@ export interface FrontDoor {
   /** Connects what needs connecting after the HTTP server listens (Slack Socket Mode). */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Work acknowledged but not finished (a Slack answer still being posted after its event was
+   * acked): shutdown waits for it as for requests in flight.
+   */
+  pending?(): number;
+  idle?(): Promise<void>;
 }
 
 export interface FrontDoorDeps {
@@ -62,8 +68,10 @@ export async function mountSlack(deps: FrontDoorDeps): Promise<FrontDoor> {
     const why = cause instanceof SlackAuthError ? cause.message : `Slack could not start: ${String(cause)}`;
     throw new StartupError("FRONT_DOOR_FAILED", why, { cause });
   }
+  const work = { pending: () => bot.work.size, idle: () => bot.work.idle() };
   if (bot.mode === "socket") {
     return {
+      ...work,
       name: "slack",
       on: true,
       detail: "Socket Mode (SLACK_APP_TOKEN is set): each replica holds its own connection to Slack",
@@ -82,7 +90,14 @@ export async function mountSlack(deps: FrontDoorDeps): Promise<FrontDoor> {
     };
   }
   // HTTP mode: the shared server is the listener; Bolt's own start/stop would open and close another.
-  return { name: "slack", on: true, detail: `HTTP mode: POST ${ROUTES.slack}`, start: noop, stop: noop };
+  return {
+    ...work,
+    name: "slack",
+    on: true,
+    detail: `HTTP mode: POST ${ROUTES.slack}`,
+    start: noop,
+    stop: noop,
+  };
 }
 
 export function mountTeams(deps: FrontDoorDeps): FrontDoor {

@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { setImmediate } from "node:timers/promises";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { apiRouter } from "./api.js";
@@ -123,17 +124,30 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     phase = "draining";
     inFlight.drain();
     watcher?.close();
-    logger.info("shutting down", { inFlight: inFlight.size, timeoutMs: config.shutdownTimeoutMs });
+    const pending = () => frontDoors.reduce((n, door) => n + (door.pending?.() ?? 0), 0);
+    logger.info("shutting down", {
+      inFlight: inFlight.size,
+      pending: pending(),
+      timeoutMs: config.shutdownTimeoutMs,
+    });
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<"timeout">((resolve) => {
       timer = setTimeout(() => resolve("timeout"), config.shutdownTimeoutMs);
     });
-    const outcome = await Promise.race([inFlight.idle().then(() => "idle" as const), timedOut]);
+    // Requests first: a request still in flight can start listener work (an event acked, then answered).
+    // Bolt acks an event and only then runs its listeners: one turn of the loop lets that start.
+    const settled = inFlight
+      .idle()
+      .then(() => setImmediate())
+      .then(() => Promise.all(frontDoors.map((door) => door.idle?.())))
+      .then(() => "idle" as const);
+    const outcome = await Promise.race([settled, timedOut]);
     clearTimeout(timer);
-    const cut = outcome === "timeout" ? inFlight.size : 0;
-    if (cut > 0) logger.warn("shutdown timeout: cutting requests still in flight", { cut });
+    const cut = outcome === "timeout" ? inFlight.size + pending() : 0;
+    if (cut > 0)
+      logger.warn("shutdown timeout: cutting requests still in flight", { cut, pending: pending() });
     // Finished keep-alive connections would otherwise hold server.close() open until they time out.
     server.closeAllConnections();
     for (const door of frontDoors) {

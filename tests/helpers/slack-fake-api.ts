@@ -25,6 +25,7 @@ export class FakeSlackApi {
   socketUrl = "";
   private waiters: { predicate: Predicate; resolve: (c: Captured) => void }[] = [];
   private failures = new Map<string, string>();
+  private gates = new Map<string, Promise<void>>();
   private counter = 0;
 
   private constructor(
@@ -66,6 +67,27 @@ export class FakeSlackApi {
     this.failures.set(method, error);
   }
 
+  /**
+   * Holds every call to `method` (recorded only once let through) until the returned function is
+   * called: answers still being posted when the test acts.
+   */
+  hold(method: string): () => void {
+    let release = () => {};
+    this.gates.set(
+      method,
+      new Promise<void>((resolve) => {
+        release = () => {
+          this.gates.delete(method);
+          resolve();
+        };
+      }),
+    );
+    return release;
+  }
+
+  /** Calls held by `hold` so far. */
+  held = 0;
+
   /** The first call, past or future, that matches. */
   waitFor(predicate: Predicate): Promise<Captured> {
     const found = this.calls.find(predicate);
@@ -103,6 +125,11 @@ export class FakeSlackApi {
     const url = new URL(req.url ?? "/", this.origin);
     const [, kind, method = ""] = url.pathname.split("/");
     const body = parseBody(raw, String(req.headers["content-type"] ?? ""));
+    const gate = this.gates.get(method);
+    if (gate) {
+      this.held += 1;
+      await gate;
+    }
     const auth = req.headers.authorization;
     const captured: Captured = {
       kind: kind === "response" ? "response_url" : "api",

@@ -16,6 +16,8 @@ export interface Signing {
   unsigned?: boolean;
   /** Send this signature instead of the right one. */
   signature?: string;
+  /** More headers, e.g. Slack's X-Slack-Retry-Num on a redelivery. */
+  headers?: Record<string, string>;
 }
 
 /** Slack's v0 request signature: HMAC-SHA256 over `v0:<timestamp>:<raw body>`. */
@@ -38,6 +40,7 @@ export async function postSlack(
   const timestamp = signing.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
     "content-type": type === "form" ? "application/x-www-form-urlencoded" : "application/json",
+    ...signing.headers,
   };
   if (!signing.unsigned) {
     headers["x-slack-request-timestamp"] = String(timestamp);

@@ -36,12 +36,25 @@ export class FakeSocketServer {
   }
 
   /** Sends one envelope and resolves with the client's ack for it. */
-  async send(type: "slash_commands" | "events_api" | "interactive", payload: unknown): Promise<SocketAck> {
+  async send(
+    type: "slash_commands" | "events_api" | "interactive",
+    payload: unknown,
+    /** Envelope fields of a redelivery: `retry_attempt`, `retry_reason`. */
+    extra: Record<string, unknown> = {},
+  ): Promise<SocketAck> {
     const ws = await this.connected;
     this.counter += 1;
     const envelope_id = `env-${this.counter}`;
     const acked = new Promise<SocketAck>((resolve) => this.pending.set(envelope_id, resolve));
-    ws.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== "events_api" }));
+    ws.send(
+      JSON.stringify({
+        envelope_id,
+        type,
+        payload,
+        accepts_response_payload: type !== "events_api",
+        ...extra,
+      }),
+    );
     return acked;
   }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VARIABLES } from "../../src/server/config.js";
 import { ROUTES } from "../../src/server/routes.js";
 import { FakeSlackApi } from "../helpers/slack-fake-api.js";
+import { eventCallback, postSlack, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../helpers/slack-requests.js";
 import { postJson, ROOT, startTestServer } from "./helpers.js";
 
 /** Starts a POST whose body is only half sent: the request stays in flight until `finish()`. */
@@ -65,6 +66,50 @@ describe("graceful shutdown in process", () => {
     expect(
       server.log.events().some((e) => e.msg === "shutdown timeout: cutting requests still in flight"),
     ).toBe(true);
+  });
+});
+
+describe("graceful shutdown with Slack answers still being posted", () => {
+  it("waits for acknowledged events to be answered before it resolves", async () => {
+    const api = await FakeSlackApi.start();
+    const server = await startTestServer({
+      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: api.apiUrl,
+    });
+    try {
+      const release = api.hold("chat.postMessage");
+      const url = `${server.url}${ROUTES.slack}`;
+      const questions = ["What is KubeSphere?", "What is Rancher?", "What is ACK One?"];
+      for (const [i, text] of questions.entries()) {
+        const event = {
+          type: "message",
+          channel: `D0DRAIN${i}`,
+          channel_type: "im",
+          user: "U1",
+          text,
+          ts: `1700000500.00000${i}`,
+          event_ts: "1.0",
+        };
+        // Acked at once: the HTTP request is over while its answer is still to be posted.
+        expect((await postSlack(url, eventCallback(event), "json")).status).toBe(200);
+      }
+      await until(() => api.held === questions.length);
+      expect(server.inFlight()).toBe(0);
+      let closed = false;
+      const closing = server.close().then((result) => {
+        closed = true;
+        return result;
+      });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(closed).toBe(false);
+      release();
+      expect(await closing).toEqual({ cut: 0 });
+      expect(api.of("chat.postMessage")).toHaveLength(questions.length);
+    } finally {
+      await server.close();
+      await api.close();
+    }
   });
 });
 

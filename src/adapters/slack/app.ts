@@ -18,6 +18,7 @@ import { Answering, defaultEngine, type Engine } from "./answering.js";
 import { SLACK_API_TIMEOUT_MS, type SlackConfig, type SlackMode } from "./config.js";
 import { describe } from "./deliver.js";
 import { SlackAuthError } from "./errors.js";
+import { ackUnknownInteractions, dropRetries, ListenerWork, SeenEvents, trackWork } from "./guards.js";
 import { actionHandlers } from "./listeners/actions.js";
 import { onCommand, onDirectMessage, onMention } from "./listeners/conversation.js";
 import { onHomeOpened } from "./listeners/home.js";
@@ -54,6 +55,8 @@ export interface SlackBot {
   readonly expressApp?: Application;
   /** What the app actually registered, in the terms of SLACK_SURFACE. */
   readonly registered: Registered;
+  /** Listener work still running (answers being posted after their ack); shutdown waits for it. */
+  readonly work: ListenerWork;
   /**
    * HTTP: listen with `expressApp` on a port (or e.g. `{port: 0, host: "127.0.0.1"}`); skip this when a server
    * of your own serves `expressApp` or `router`. Socket Mode: connect to Slack.
@@ -131,6 +134,12 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     app.logger.error(`paas-bot: unhandled Slack listener error: ${describe(error)}`);
   });
 
+  const work = new ListenerWork();
+  // Order matters: work is counted from the first middleware, retries are dropped before anything
+  // answers, and what no listener takes is acknowledged before Bolt's 3 s timeout.
+  app.use(trackWork(work));
+  app.use(dropRetries(new SeenEvents()));
+  app.use(ackUnknownInteractions());
   const answering = new Answering(options.engine ?? defaultEngine, options.catalog, app.logger);
   const registered = wire(app, answering, options.catalog);
 
@@ -139,6 +148,7 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
     app,
     ...(express ? { router: express.router, expressApp: express.app } : {}),
     registered,
+    work,
     async start(listen?: number | ListenOptions) {
       if (config.mode === "socket") {
         await app.start();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { guessLang, helpLanguage, questionFromSlack } from "../../../src/adapters/slack/question.js";
+import {
+  guessLang,
+  helpLanguage,
+  MAX_QUESTION_CHARS,
+  questionFromSlack,
+} from "../../../src/adapters/slack/question.js";
 
 describe("questionFromSlack", () => {
   it("drops the bot's mention and keeps the question", () => {
@@ -16,6 +21,18 @@ describe("questionFromSlack", () => {
     ).toBe("@U123 said <b> & @channel in #general see x");
     expect(questionFromSlack("<https://x.example>")).toBe("https://x.example");
     expect(questionFromSlack(undefined)).toBe("");
+  });
+
+  it("cuts long text before parsing it: 40,000 '<' or letters give at most MAX_QUESTION_CHARS", () => {
+    for (const text of ["<".repeat(40_000), "a".repeat(40_000), "<@U1|".repeat(10_000)]) {
+      expect(questionFromSlack(text).length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+    }
+  });
+
+  it("never lets a token run over a '<' (what made a failed match rescan the rest of the text)", () => {
+    expect(questionFromSlack("<<https://x.example|x>")).toBe("<x");
+    expect(questionFromSlack("<<<@U123>")).toBe("<<@U123");
+    expect(questionFromSlack("a <b <c>")).toBe("a <b c");
   });
 });
 

@@ -40,11 +40,29 @@ export const onMention =
     }
   };
 
+/**
+ * Message subtypes that are a person writing: a plain message, and one with a file attached (the
+ * text is the question). Edits, deletions, joins and bot messages are not.
+ */
+const QUESTION_SUBTYPES = new Set<string | undefined>([undefined, "file_share"]);
+
 /** A direct message: only what a person wrote, never our own messages, edits, joins or other bots. */
 export const onDirectMessage =
   (answering: Answering) =>
-  async ({ event, client, context, logger }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs) => {
-    if (event.channel_type !== "im" || event.subtype !== undefined) return;
+  async ({
+    event: received,
+    client,
+    context,
+    logger,
+  }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs) => {
+    if (received.channel_type !== "im" || !QUESTION_SUBTYPES.has(received.subtype)) return;
+    // Both kept subtypes carry a person's text, user and thread.
+    const event = received as typeof received & {
+      bot_id?: string;
+      user?: string;
+      text?: string;
+      thread_ts?: string;
+    };
     if (event.bot_id || !event.user || event.user === context.botUserId) return;
     const request = requestFor(questionFromSlack(event.text, context.botUserId));
     const message = answering.message(request);
