@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
-import { setImmediate } from "node:timers/promises";
 import type { AddressInfo } from "node:net";
+import { setImmediate } from "node:timers/promises";
 import express from "express";
 import { apiRouter } from "./api.js";
 import { CatalogStore, type ReloadResult } from "./catalog-store.js";
