@@ -8,10 +8,12 @@ import { aboutAnswer, helpAnswer, notFoundAnswer } from "./compose/meta.js";
 import { productAnswer } from "./compose/products.js";
 import { distributionsAnswer, otherPlayersAnswer, topicAnswer } from "./compose/topics.js";
 import { type EntityRef, entityIndex, termsStartingWith } from "./entities.js";
-import { type AttributeName, STOPWORDS } from "./lexicon.js";
+import { vocabularyOf } from "./vocabulary/load.js";
 import { hasCjk } from "./normalize.js";
 import { editDistance } from "./text-match.js";
-import { type Understanding, understand } from "./understand.js";
+import type { Query } from "./query.js";
+import { RULES, withNotices } from "./routing.js";
+import { understand } from "./understand.js";
 
 /**
  * Answers a free-text question from the catalog. Pure and synchronous; never throws on any
@@ -52,88 +54,14 @@ export function respond(request: Request, catalog: Catalog): Answer {
   }
 }
 
-function route(ctx: Ctx, u: Understanding): Answer {
-  const { cues } = u;
-  const attributes = [...u.attributes];
-  const categories = categoriesAsked(ctx.catalog, u);
-  const hasProducts = u.productIds.length > 0;
-  const constrained = attributes.length > 0 || categories.length > 0;
-
-  if (!u.folded || (cues.has("help") && !hasProducts && !u.vendorIds.length && !constrained))
-    return helpAnswer(ctx);
-  if (cues.has("otherPlayers") && !hasProducts) return otherPlayersAnswer(ctx);
-  if (cues.has("about") && !hasProducts && !u.vendorIds.length && !constrained) return aboutAnswer(ctx);
-
-  const comparable = comparisonIds(ctx, u);
-  if (comparable.length >= 2 && (cues.has("compare") || !constrained)) return compareAnswer(ctx, comparable);
-
-  if (cues.has("distributions") && !hasProducts && attributes.length) {
-    return filterAnswer(ctx, {
-      attributes,
-      categories,
-      vendorIds: u.vendorIds,
-      onlyIds: distributionIds(ctx),
-    });
-  }
-  if (cues.has("distributions") && !hasProducts) {
-    // The distributions the article names are the ones its managed multi-cloud ("Anywhere") products recommend.
-    const anywhere = [...ctx.catalog.categories.values()].filter(
-      (c) => c.delivery === "managed" && c.scope === "multi-cloud-management",
-    );
-    return distributionsAnswer(ctx, categories.length ? categories : anywhere);
-  }
-  // "What is X based on?" is about X; "what is based on X?" lists the products built on X.
-  const basedOnSomething = u.productIds.filter((id) =>
-    ctx.catalog.products.get(id)?.relations.some((r) => r.type === "based-on"),
-  );
-  if (cues.has("basedOn") && basedOnSomething.length && !cues.has("list"))
-    return productAnswer(ctx, [basedOnSomething[0] as string], false, { attributes, basedOn: true });
-  if (cues.has("basedOn") && (hasProducts || u.vendorIds.length) && !u.attributes.size) {
-    return filterAnswer(ctx, {
-      attributes: [],
-      categories: [],
-      vendorIds: [],
-      basedOn: [...u.productIds, ...u.vendorIds],
-    });
-  }
-  if (hasProducts && !(constrained && u.productIds.length > 4)) {
-    const first = u.productMentions[0] ?? [];
-    if (first.length > 1) return productAnswer(ctx, first, true);
-    if (u.productIds.length === 1 || !constrained)
-      return productAnswer(ctx, [u.productIds[0] as string], false, {
-        attributes,
-        prosCons: cues.has("prosCons"),
-      });
-  }
-  const anywhereProducts = ctx.catalog.topics.get("anywhere")?.products ?? [];
-  if (cues.has("anywhereTopic") && cues.has("compare") && !constrained && anywhereProducts.length >= 2)
-    return compareAnswer(ctx, anywhereProducts);
-  if (cues.has("anywhereTopic") && !constrained)
-    return topicAnswer(ctx, "anywhere") ?? notFoundAnswer(ctx, []);
-  if (cues.has("categories") && !categories.length && !attributes.length && !u.vendorIds.length)
-    return categoriesAnswer(ctx, cues.has("prosCons"));
-  if (cues.has("prosCons") && !categories.length && !attributes.length && !u.vendorIds.length)
-    return categoriesAnswer(ctx, true);
-  if (attributes.length || (categories.length && u.vendorIds.length)) {
-    return filterAnswer(ctx, {
-      attributes: attributes as AttributeName[],
-      categories,
-      vendorIds: u.vendorIds,
-    });
-  }
-  if (categories.length) return categoryAnswer(ctx, categories, cues.has("prosCons"));
-  if (u.vendorIds.length) return vendorAnswer(ctx, u.vendorIds);
-  if (cues.has("vendors")) {
-    const sellers = [...ctx.catalog.vendors.values()].filter((v) => !v.otherPlayer).map((v) => v.id);
-    return vendorAnswer(ctx, sellers, true);
-  }
-  if (cues.has("allProducts")) return filterAnswer(ctx, { attributes: [], categories: [], vendorIds: [] });
-  if (cues.has("help")) return helpAnswer(ctx);
-  return notFoundAnswer(ctx, suggestionsFor(ctx, u.folded));
+function route(ctx: Ctx, q: Query): Answer {
+  const rule = RULES.find((r) => r.when(ctx, q));
+  const answered = rule ? rule.answer(ctx, q) : notFoundAnswer(ctx, suggestionsFor(ctx, q.folded));
+  return withNotices(ctx, q, answered);
 }
 
 /** Products that something recommends as its Kubernetes, or that are distributions themselves. */
-function distributionIds(ctx: Ctx): string[] {
+export function distributionIds(ctx: Ctx): string[] {
   const ids = new Set<string>();
   for (const p of ctx.catalog.products.values()) {
     if (p.traits.some((t) => t.trait === "distribution")) ids.add(p.id);
@@ -143,44 +71,20 @@ function distributionIds(ctx: Ctx): string[] {
   return [...ids];
 }
 
-/** Products to put side by side: named products, else each named vendor's products when few. */
-function comparisonIds(ctx: Ctx, u: Understanding): string[] {
-  const clear = u.productMentions.filter((m) => m.length === 1).map((m) => m[0] as string);
-  const ids = [...new Set(clear)];
-  if (ids.length >= 2) return ids.slice(0, 4);
-  if (u.cues.has("compare") && u.vendorIds.length >= 2) {
-    const fromVendors = u.vendorIds.flatMap((v) => [...(ctx.catalog.productsByVendor.get(v) ?? [])]);
-    if (fromVendors.length >= 2 && fromVendors.length <= 4) return fromVendors;
-  }
-  return [];
-}
 
-/** The article's categories a question names by their facets (delivery, scope) or as private editions. */
-function categoriesAsked(catalog: Catalog, u: Understanding): Category[] {
-  let scopes = new Set<string>(u.scopes);
-  let delivery = new Set<string>(u.delivery);
-  if (u.privateEdition) {
-    scopes = new Set(["kubernetes-cluster"]);
-    delivery = new Set(["software"]);
-  }
-  if (!scopes.size && !delivery.size) return [];
-  // "Managed" alone with an attribute ("managed and air-gapped?") is a filter, not a category list.
-  return [...catalog.categories.values()]
-    .filter((c) => (!scopes.size || scopes.has(c.scope)) && (!delivery.size || delivery.has(c.delivery)))
-    .sort((a, b) => a.order - b.order);
-}
 
 /**
  * Names the question may have meant: names a word begins ("kube" → KubeSphere, what a search box
  * sends while the user types), Chinese names containing the text, then fuse.js look-alikes.
  */
-function suggestionsFor(ctx: Ctx, folded: string): FollowUp[] {
+export function suggestionsFor(ctx: Ctx, folded: string): FollowUp[] {
   const index = entityIndex(ctx.catalog);
   const refs: EntityRef[] = [];
   const add = (candidates: readonly EntityRef[]) => {
     for (const r of candidates) if (!refs.some((x) => x.id === r.id)) refs.push(r);
   };
-  const words = folded.split(" ").filter((w) => w.length <= 24 && !STOPWORDS.has(w));
+  const stopwords = vocabularyOf(ctx.catalog).stopwords;
+  const words = folded.split(" ").filter((w) => w.length <= 24 && !stopwords.has(w));
   for (const word of words.filter((w) => w.length >= 3 && /^[a-z0-9+#]+$/.test(w)).slice(0, 3)) {
     for (const t of termsStartingWith(index, word)) add(t.refs);
   }

@@ -1,17 +1,11 @@
 import Fuse from "fuse.js";
 import type { Catalog } from "./catalog/catalog.js";
-import {
-  ATTRIBUTE_CUES,
-  DELIVERY_CUES,
-  INTENT_CUES,
-  PRIVATE_EDITION_CUES,
-  SCOPE_CUES,
-  STOPWORDS,
-} from "./lexicon.js";
+import { vocabularyOf } from "./vocabulary/load.js";
 import { fold, hasCjk } from "./normalize.js";
 import { editDistance, findAll, isWordChar, overlaps, type Span } from "./text-match.js";
 
-export type EntityKind = "product" | "vendor";
+/** "not-covered": a well-known offering the catalog lacks, named so the answer can say so. */
+export type EntityKind = "product" | "vendor" | "not-covered";
 
 export interface EntityRef {
   kind: EntityKind;
@@ -55,6 +49,7 @@ export interface EntityIndex {
   byShapeSecond: Map<string, SizedTerm[]>;
   /** Every folded cue word, so a cue is never taken for a misspelt product name. */
   cueWords: Set<string>;
+  stopwords: Set<string>;
 }
 
 const indexes = new WeakMap<Catalog, EntityIndex>();
@@ -70,6 +65,8 @@ export function entityIndex(catalog: Catalog): EntityIndex {
 }
 
 function buildIndex(catalog: Catalog): EntityIndex {
+  const vocabulary = vocabularyOf(catalog);
+  const STOPWORDS = vocabulary.stopwords;
   const byTerm = new Map<string, EntityRef[]>();
   const add = (raw: string, ref: EntityRef) => {
     // Catalog aliases may carry a remark in parentheses ("AKS Anywhere (seed typo)").
@@ -95,6 +92,9 @@ function buildIndex(catalog: Catalog): EntityIndex {
     const ref = { kind: "vendor", id: v.id } as const;
     for (const name of [v.name.en, v.name.zh, ...v.aliases, v.id]) add(name, ref);
   }
+  // A catalog name always beats a not-covered one ("Rancher" is ours whatever else it names).
+  for (const o of vocabulary.notCovered)
+    for (const term of o.terms) if (!byTerm.has(term)) byTerm.set(term, [{ kind: "not-covered", id: o.id }]);
   // A name that is both a product and a vendor ("Rancher") means the product: it is the more specific.
   for (const [term, refs] of byTerm) {
     if (refs.some((r) => r.kind === "product"))
@@ -104,15 +104,7 @@ function buildIndex(catalog: Catalog): EntityIndex {
       );
   }
   const terms = [...byTerm].map(([term, refs]) => ({ term, refs }));
-  const cueWords = new Set<string>();
-  const cueLists = [
-    ...Object.values(INTENT_CUES),
-    ...Object.values(SCOPE_CUES),
-    ...Object.values(DELIVERY_CUES),
-    ...Object.values(ATTRIBUTE_CUES),
-    PRIVATE_EDITION_CUES,
-  ];
-  for (const list of cueLists) for (const cue of list) for (const w of fold(cue).split(" ")) cueWords.add(w);
+  const cueWords = vocabulary.cueWords;
   const fuzzyTerms = terms.filter((t) => !hasCjk(t.term) && t.term.length >= 3);
   // Suggestions search product names (not every alias, misspelling or vendor): a fraction of the work.
   const names = new Set([...catalog.products.values()].map((x) => fold(x.name.en)));
@@ -153,10 +145,11 @@ function buildIndex(catalog: Catalog): EntityIndex {
     if (list) list.push(t);
     else cjkByLength.set(t.term.length, [t]);
   }
-  const cjkCues = cueLists.flatMap((list) => list.map(fold)).filter((c) => hasCjk(c));
+  const cjkCues = vocabulary.cjkCues;
   return {
     fuse,
     cueWords,
+    stopwords: STOPWORDS,
     byLead,
     byShapeFirst,
     byShapeSecond,
@@ -221,7 +214,7 @@ function fuzzyMatches(q: string, exact: readonly EntityMatch[], index: EntityInd
   const tokens = latinTokens(q);
   const isOpen = (t: Token) =>
     t.text.length >= 4 &&
-    !STOPWORDS.has(t.text) &&
+    !index.stopwords.has(t.text) &&
     !index.cueWords.has(t.text) &&
     !exact.some((m) => overlaps(m, t));
   const found: EntityMatch[] = [];

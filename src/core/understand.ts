@@ -1,106 +1,263 @@
-import type { Lang } from "./answer.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { Delivery } from "./catalog/schema.js";
-import { entityIndex, findEntities } from "./entities.js";
-import {
-  ATTRIBUTE_CUES,
-  type AttributeName,
-  DELIVERY_CUES,
-  INTENT_CUES,
-  PRIVATE_EDITION_CUES,
-  SCOPE_CUES,
-  type ScopeName,
-} from "./lexicon.js";
+import { type EntityMatch, entityIndex, findEntities } from "./entities.js";
 import { detectLang, fold } from "./normalize.js";
-import { findAll, hasCue, overlaps, type Span } from "./text-match.js";
+import type { Constraint, Query } from "./query.js";
+import { findAll, overlaps, type Span } from "./text-match.js";
+import { vocabularyOf } from "./vocabulary/load.js";
+import type { IntentId } from "./vocabulary/schema.js";
+import type { ScopeName, Vocabulary } from "./vocabulary/vocabulary.js";
 
-export type IntentCue = keyof typeof INTENT_CUES;
-
-/** What a question asks, before any answer is chosen. */
-export interface Understanding {
-  folded: string;
-  lang: Lang;
-  /** Product mentions in order; a mention with several ids is ambiguous. */
-  productMentions: string[][];
-  /** Distinct product ids, in order of mention. */
-  productIds: string[];
-  vendorIds: string[];
-  cues: Set<IntentCue>;
-  scopes: Set<ScopeName>;
-  delivery: Set<Delivery>;
-  privateEdition: boolean;
-  attributes: Set<AttributeName>;
+/** A cue or a name found in the question: what negation and exclusion act on. */
+interface Item extends Span {
+  kind: "entity" | "attribute" | "delivery" | "scope";
+  key: string;
+  entity?: EntityMatch;
+  negated?: boolean;
 }
 
-const foldedTables = new WeakMap<object, [string, string[]][]>();
-
-/** Cue tables folded once, like the questions they are matched against. */
-function foldedTable<K extends string>(table: Record<K, readonly string[]>): [K, string[]][] {
-  let folded = foldedTables.get(table);
-  if (!folded) {
-    folded = Object.entries<readonly string[]>(table).map(([k, cues]) => [k, cues.map(fold)]);
-    foldedTables.set(table, folded);
-  }
-  return folded as [K, string[]][];
-}
-
-const PRIVATE_EDITION_FOLDED = PRIVATE_EDITION_CUES.map(fold);
+const CLAUSE_MARK = ";";
+const KANA = /[\u3040-\u30FF]/u;
+const YES_NO_EN = /^(is|are|does|do|can|could|will|would|has|have|should|did)\b/;
+const YES_NO_ZH = /(吗|么|是否|能否|可否|是不是|有没有|支不支持|能不能|可不可以|会不会)/u;
+const BOTH_MARKS = /\b(both|as well as)\b|既|同时/u;
+const WORD = /[a-z0-9+#]+|[\u3400-\u9FFF]/gu;
 
 /**
- * The keys of a cue table that the question uses. Within one table the longest cue wins where
- * two overlap, so "self hosted" is not also "hosted".
+ * Folds each clause on its own and joins them with ";", so negation and exclusion never reach
+ * across 「，」 or "(" into the next clause.
  */
-function keysWithCue<K extends string>(
-  q: string,
-  table: Record<K, readonly string[]>,
-  outside: Span[],
-): Set<K> {
-  const found: { key: K; span: Span }[] = [];
-  for (const [key, cues] of foldedTable(table)) {
-    for (const cue of cues) {
-      for (const span of findAll(q, cue, true))
-        if (!outside.some((o) => overlaps(o, span))) found.push({ key, span });
-    }
+function foldClauses(question: string, breaks: string): string {
+  const parts: string[] = [];
+  let current = "";
+  for (const ch of question) {
+    if (breaks.includes(ch)) {
+      parts.push(current);
+      current = "";
+    } else current += ch;
   }
-  found.sort((a, b) => b.span.end - b.span.start - (a.span.end - a.span.start));
-  const kept: typeof found = [];
-  for (const f of found) if (!kept.some((k) => overlaps(k.span, f.span))) kept.push(f);
-  return new Set(kept.map((k) => k.key));
+  parts.push(current);
+  return parts
+    .map(fold)
+    .filter(Boolean)
+    .join(` ${CLAUSE_MARK} `);
 }
 
-export function understand(question: string, catalog: Catalog): Understanding {
-  const folded = fold(question);
+/** Every cue of a table found outside the given spans; within a table the longest cue wins. */
+function cueSpans(q: string, table: Record<string, readonly string[]>, outside: readonly Span[]) {
+  const found: { key: string; start: number; end: number }[] = [];
+  for (const [key, cues] of Object.entries(table))
+    for (const cue of cues)
+      for (const span of findAll(q, cue, true))
+        if (!outside.some((o) => overlaps(o, span))) found.push({ key, ...span });
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: typeof found = [];
+  for (const f of found) if (!kept.some((k) => overlaps(k, f))) kept.push(f);
+  return kept;
+}
+
+/** Marker spans (negation or exclusion words) outside items and false friends. */
+function markerSpans(q: string, markers: readonly string[], blocked: readonly Span[]): Span[] {
+  const spans = cueSpans(q, { m: markers }, blocked).map(({ start, end }) => ({ start, end }));
+  // "don t" folds to "don t": the lone "t" negates only after a word ending in n.
+  return spans.filter((s) => q.slice(s.start, s.end) !== "t" || /n $/.test(q.slice(0, s.start)));
+}
+
+/** True when the text between two spans holds only filler words (no clause mark, no other content). */
+function onlyFillers(between: string, v: Vocabulary, maxWords: number): boolean {
+  if (between.includes(CLAUSE_MARK)) return false;
+  let rest = between;
+  for (const filler of [...v.fillers].filter((f) => /[\u3400-\u9FFF]/u.test(f)))
+    rest = rest.split(filler).join(" ");
+  const words = rest.match(WORD) ?? [];
+  const content = words.filter((w) => !v.fillers.has(w) && !v.stopwords.has(w));
+  return content.length === 0 && words.length <= maxWords;
+}
+
+/** Items a marker governs: the first one after it, then each one joined on by a conjunction. */
+function governed(q: string, marker: Span, items: readonly Item[], v: Vocabulary, after: boolean): Item[] {
+  if (after) {
+    // 「外资的不要」, 「X 除外」: the marker follows what it excludes.
+    const before = items.filter((i) => i.end <= marker.start).sort((a, b) => b.end - a.end)[0];
+    return before && onlyFillers(q.slice(before.end, marker.start), v, 2) ? [before] : [];
+  }
+  const chain: Item[] = [];
+  let from = marker.end;
+  const joiners = new Set(v.conjunctions);
+  for (const item of [...items].filter((i) => i.start >= marker.end).sort((a, b) => a.start - b.start)) {
+    const gap = q.slice(from, item.start);
+    if (!chain.length) {
+      if (!onlyFillers(gap, v, 6)) break;
+    } else {
+      // Further items join the chain only by a conjunction ("except A and B", 「除了阿里和腾讯」)
+      // or by standing right next to the last one ("managed cloud services").
+      const words = gap.match(WORD) ?? [];
+      const rest = words.filter((w) => !joiners.has(w));
+      const joined = words.length > rest.length || [...joiners].some((j) => gap.includes(j));
+      if (gap.includes(CLAUSE_MARK) || !(joined || words.length === 0) || !onlyFillers(rest.join(" "), v, 2))
+        break;
+    }
+    chain.push(item);
+    from = item.end;
+  }
+  return chain;
+}
+
+export function understand(question: string, catalog: Catalog): Query {
+  const v = vocabularyOf(catalog);
+  const raw = typeof question === "string" ? question : "";
+  const folded = foldClauses(raw, v.clauseBreaks);
   const entities = findEntities(folded, entityIndex(catalog));
-  const productMentions = entities
-    .map((e) => e.refs.filter((r) => r.kind === "product").map((r) => r.id))
-    .filter((ids) => ids.length > 0);
-  const productIds = [...new Set(productMentions.flat())];
-  const vendorIds = [
-    ...new Set(entities.flatMap((e) => e.refs.filter((r) => r.kind === "vendor").map((r) => r.id))),
+  const intents = new Set(cueSpans(folded, v.intents, entities).map((c) => c.key as IntentId));
+  const attributeItems = cueSpans(folded, attributeTable(v), entities).map((c): Item => ({ kind: "attribute", ...c }));
+  // A longer attribute phrase ("a connection to a public cloud") owns the facet words inside it.
+  const taken = [...entities, ...attributeItems];
+  const items: Item[] = [
+    ...entities.map((e): Item => ({ kind: "entity", key: e.term, entity: e, start: e.start, end: e.end })),
+    ...attributeItems,
+    ...cueSpans(folded, v.delivery, taken).map((c): Item => ({ kind: "delivery", ...c })),
+    ...cueSpans(folded, v.scopes, taken).map((c): Item => ({ kind: "scope", ...c })),
   ];
-  const delivery = keysWithCue(folded, DELIVERY_CUES, entities);
+  applyNegation(folded, items, v);
+
+  const excludedProducts = new Set<string>();
+  const excludedVendors = new Set<string>();
+  const mentions: string[][] = [];
+  const vendors: string[] = [];
+  const unknownNames: string[] = [];
+  for (const item of items.filter((i) => i.kind === "entity")) {
+    const refs = item.entity?.refs ?? [];
+    const products = refs.filter((r) => r.kind === "product").map((r) => r.id);
+    const vendorIds = refs.filter((r) => r.kind === "vendor").map((r) => r.id);
+    const unknown = refs.find((r) => r.kind === "not-covered");
+    if (unknown) {
+      const name = v.notCovered.find((o) => o.id === unknown.id)?.name ?? unknown.id;
+      if (!unknownNames.includes(name)) unknownNames.push(name);
+      continue;
+    }
+    if (item.negated) {
+      for (const id of products) excludedProducts.add(id);
+      for (const id of vendorIds) excludedVendors.add(id);
+      continue;
+    }
+    if (products.length) mentions.push(products);
+    for (const id of vendorIds) if (!vendors.includes(id)) vendors.push(id);
+  }
+
+  const constraints: Constraint[] = [];
+  const addConstraint = (c: Constraint) => {
+    const same = constraints.find((x) => x.attribute === c.attribute);
+    if (!same) constraints.push(c);
+    else if (same.want !== c.want && c.from === "asked") same.want = c.want;
+  };
+  for (const item of items.filter((i) => i.kind === "attribute")) {
+    const attribute = v.attributes.get(item.key);
+    if (!attribute) continue;
+    if (item.negated && attribute.opposite) addConstraint({ attribute: attribute.opposite, want: true, from: "asked" });
+    else addConstraint({ attribute: attribute.id, want: !item.negated, from: "asked" });
+  }
+  const delivery = new Set<Delivery>();
+  for (const item of items.filter((i) => i.kind === "delivery")) {
+    const d = item.key as Delivery;
+    delivery.add(item.negated ? (d === "managed" ? "software" : "managed") : d);
+  }
+  const scopes = new Set(items.filter((i) => i.kind === "scope" && !i.negated).map((i) => i.key as ScopeName));
+  const deliverySpans = items.filter((i) => i.kind === "delivery");
+  const privateEdition =
+    cueSpans(folded, { p: v.privateEdition }, entities).some(
+      (pe) => !deliverySpans.some((d) => overlaps(d, pe) && d.end - d.start > pe.end - pe.start),
+    ) ||
+    (delivery.has("software") && cueSpans(folded, { p: v.publicCloud }, taken).length > 0);
+
+  const products = [...new Set(mentions.flat())];
+  // A context word ("we are a bank") adds its constraint only when nothing more specific was asked.
+  const specific = products.length > 0 || constraints.length > 0;
+  if (!specific)
+    for (const c of cueSpans(folded, Object.fromEntries(v.contexts.map((x) => [x.id, x.folded])), entities)) {
+      const context = v.contexts.find((x) => x.id === c.key);
+      if (context) addConstraint({ attribute: context.implies, want: true, from: "context", context: context.id });
+    }
+
   const rest = entities.reduceRight(
     (s, e) => s.slice(0, e.start) + " ".repeat(e.end - e.start) + s.slice(e.end),
     folded,
   );
-  return {
+  const japanese = KANA.test(raw);
+  const query: Query = {
     folded,
-    lang: detectLang(rest, folded),
-    productMentions,
-    productIds,
-    vendorIds,
-    cues: keysWithCue(folded, INTENT_CUES, entities),
-    scopes: keysWithCue(folded, SCOPE_CUES, entities),
+    lang: japanese ? "en" : detectLang(rest, folded),
+    ...(japanese ? { unsupportedLang: "ja" } : {}),
+    intents,
+    mentions,
+    products,
+    vendors: vendors.filter((id) => !excludedVendors.has(id)),
+    excludedProducts: [...excludedProducts],
+    excludedVendors: [...excludedVendors],
+    constraints,
+    scopes,
     delivery,
-    privateEdition:
-      hasCue(folded, PRIVATE_EDITION_FOLDED, entities) || privatePublicCloud(folded, delivery, entities),
-    attributes: keysWithCue(folded, ATTRIBUTE_CUES, entities),
+    privateEdition,
+    unknownNames,
+    yesNo: YES_NO_EN.test(folded) || YES_NO_ZH.test(raw),
+    confidence: 0,
   };
+  if (intents.has("focusServers")) query.focus = "servers";
+  else if (intents.has("focusVendor")) query.focus = "vendor";
+  const both = bothGroups(folded, v, entities);
+  if (both) query.both = both;
+  query.confidence = confidenceOf(query, folded, entities);
+  return query;
 }
 
-/** "Self-hosted versions of public-cloud Kubernetes": software and the public cloud together mean the article's private editions. */
-function privatePublicCloud(folded: string, delivery: Set<Delivery>, entities: Span[]): boolean {
-  return delivery.has("software") && hasCue(folded, PUBLIC_CLOUD_FOLDED, entities);
+const attributeTables = new WeakMap<Vocabulary, Record<string, string[]>>();
+function attributeTable(v: Vocabulary): Record<string, string[]> {
+  let table = attributeTables.get(v);
+  if (!table) {
+    table = Object.fromEntries([...v.attributes.values()].map((a) => [a.id, a.folded]));
+    attributeTables.set(v, table);
+  }
+  return table;
 }
 
-const PUBLIC_CLOUD_FOLDED = ["public cloud", "公有云"].map(fold);
+/** Marks the items that a negation or exclusion word governs. */
+function applyNegation(q: string, items: Item[], v: Vocabulary): void {
+  const falseFriends = cueSpans(q, { f: v.negationFalseFriends }, []);
+  const blocked = [...items, ...falseFriends];
+  const before = markerSpans(q, [...new Set([...v.negation, ...v.exclusion])], blocked);
+  for (const marker of before) for (const item of governed(q, marker, items, v, false)) item.negated = true;
+  for (const marker of markerSpans(q, v.exclusionAfter, blocked))
+    for (const item of governed(q, marker, items, v, true)) item.negated = true;
+}
+
+/** "vendors with both a managed K8s and a private edition": the facets on each side of "both/既…又". */
+function bothGroups(q: string, v: Vocabulary, entities: readonly Span[]): Query["both"] {
+  const m = BOTH_MARKS.exec(q);
+  if (!m) return undefined;
+  const tail = q.slice(m.index + m[0].length);
+  const split = /\b(and|and also)\b|又|也|以及|和/u.exec(tail);
+  if (!split) return undefined;
+  const halves = [tail.slice(0, split.index), tail.slice(split.index + split[0].length)];
+  const groups = halves.map((h) => ({
+    scopes: new Set(cueSpans(h, v.scopes, []).map((c) => c.key as ScopeName)),
+    delivery: new Set(cueSpans(h, v.delivery, []).map((c) => c.key as Delivery)),
+    privateEdition: cueSpans(h, { p: v.privateEdition }, []).length > 0,
+  }));
+  void entities;
+  return groups.every((g) => g.scopes.size || g.delivery.size || g.privateEdition) ? groups : undefined;
+}
+
+/** How much of the question the vocabulary explained: words outside names and cues lower it. */
+function confidenceOf(query: Query, folded: string, entities: readonly Span[]): number {
+  const understood =
+    query.products.length +
+    query.vendors.length +
+    query.constraints.length +
+    query.scopes.size +
+    query.delivery.size +
+    query.intents.size +
+    query.unknownNames.length +
+    query.excludedProducts.length +
+    query.excludedVendors.length;
+  if (!folded) return 0;
+  return understood === 0 ? 0 : Math.min(1, 0.4 + 0.2 * understood - (entities.length ? 0 : 0.1));
+}

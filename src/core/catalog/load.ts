@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { load as loadYaml } from "js-yaml";
+import { buildVocabulary, hasVocabulary, readVocabularyFiles } from "../vocabulary/load.js";
 import { type Document, isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import type { Catalog } from "./catalog.js";
@@ -43,6 +44,7 @@ export function readCatalogFiles(dir: string): CatalogFiles {
     });
   }
   for (const f of vendorFiles.sort()) read(`${VENDOR_DIR}/${f}`);
+  readVocabularyFiles(dir, files);
   return files;
 }
 
@@ -231,10 +233,12 @@ export function buildCatalog(files: CatalogFiles): Catalog {
   }
   if (broken.length) throw new CatalogError("CATALOG_BROKEN_REFERENCE", broken);
 
-  return { products, vendors, categories, topics, sources, productsByVendor };
+  // The question vocabulary is part of the catalog folder; a folder without one (a test fixture) uses the shipped one.
+  const vocabulary = hasVocabulary(files) ? buildVocabulary(files) : undefined;
+  return { products, vendors, categories, topics, sources, productsByVendor, ...(vocabulary ? { vocabulary } : {}) };
 }
 
-function formatPath(path: readonly (string | number | symbol)[]): string {
+export function formatPath(path: readonly (string | number | symbol)[]): string {
   return path.reduce<string>(
     (acc, seg) => (typeof seg === "number" ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)),
     "",
@@ -242,7 +246,7 @@ function formatPath(path: readonly (string | number | symbol)[]): string {
 }
 
 /** The line of the deepest node along `path` that exists (a missing key points at its parent). */
-function lineOf(
+export function lineOf(
   doc: Document,
   lines: LineCounter,
   path: readonly (string | number | symbol)[],

@@ -4,7 +4,9 @@ import type { AttributeName } from "../lexicon.js";
 import { phrases } from "../phrases.js";
 import { type ProductProfile, productProfiles } from "../profile.js";
 import { productView } from "../views.js";
-import { ATTRIBUTE_TITLES, evidenceFor } from "./attributes.js";
+import { type Match, matchProduct, type Wanted } from "../match.js";
+import { vocabularyOf } from "../vocabulary/load.js";
+import { message } from "../vocabulary/vocabulary.js";
 import { type Ctx, finish, joinList } from "./context.js";
 
 /** A list answer shows at most this many products (best first); the summary still counts them all. */
@@ -99,83 +101,100 @@ export function vendorAnswer(ctx: Ctx, vendorIds: string[], overview = false): A
 }
 
 export interface FilterSpec {
-  attributes: AttributeName[];
-  categories: Category[];
-  vendorIds: string[];
+  wanted: Wanted;
   /** Products a relation names ("based on Alauda"). */
   basedOn?: string[];
   /** Restricts the candidates (e.g. to the distributions), when set. */
   onlyIds?: string[];
+  /** Lines under the lead: assumptions made, names not covered. */
+  notices?: string[];
 }
 
-const STATUS_RANK = { yes: 0, partial: 1, unknown: 2, no: 3 } as const;
+const LEVEL_ORDER = { yes: 0, partial: 1, unconfirmed: 2, no: 3 } as const;
 
-/** Products meeting every condition, best matches first. */
+/** The conditions of a list in words: "that can run fully air-gapped, not from …". */
+function conditionWords(ctx: Ctx, spec: FilterSpec): { conditions: string[]; scope: string[] } {
+  const v = vocabularyOf(ctx.catalog);
+  const conditions = spec.wanted.constraints.map((c) => {
+    const a = v.attributes.get(c.attribute);
+    const title = a ? ctx.l(a.title) : c.attribute;
+    return c.want ? title : message(v, ctx.lang, "want.not", { title });
+  });
+  if (spec.basedOn?.length)
+    conditions.push(
+      ctx.lang === "zh"
+        ? `基于 ${spec.basedOn.map((id) => nameOf(ctx, id)).join("、")}`
+        : `are based on ${spec.basedOn.map((id) => nameOf(ctx, id)).join(" or ")}`,
+    );
+  const cats = [...spec.wanted.categories].map((id) => ctx.catalog.categories.get(id)).filter((c) => c !== undefined);
+  const scope = [...[...spec.wanted.vendors].map((id) => nameOf(ctx, id)), ...cats.map((c) => ctx.l(c.name))];
+  return { conditions, scope };
+}
+
+const nameOf = (ctx: Ctx, id: string): string =>
+  ctx.l(ctx.catalog.products.get(id)?.name ?? ctx.catalog.vendors.get(id)?.name ?? { en: id, zh: id });
+
+/** Products meeting every condition, best matches first, each with how well it matches. */
 export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
   const zh = ctx.lang === "zh";
-  const catIds = new Set(spec.categories.map((c) => c.id));
+  const v = vocabularyOf(ctx.catalog);
   const basedOn = spec.basedOn ? new Set(spec.basedOn) : undefined;
-  const all = [...productProfiles(ctx.catalog).values()];
-  const evidence = (p: ProductProfile) => {
-    const found = spec.attributes.map((a) => evidenceFor(p, a));
-    if (found.some((e) => e === undefined)) return undefined;
-    return found.every((e) => e === "article") ? "article" : "later";
-  };
-  const candidates = all.filter(
-    (p) =>
-      evidence(p) !== undefined &&
-      (!catIds.size || p.categories.some((c) => catIds.has(c.id))) &&
-      (!spec.vendorIds.length || spec.vendorIds.includes(p.vendor.id)) &&
-      (!basedOn || p.product.relations.some((r) => r.type === "based-on" && basedOn.has(r.target))) &&
-      (!spec.onlyIds || spec.onlyIds.includes(p.product.id)),
-  );
-  const primary = candidates.filter((p) => evidence(p) === "article");
-  const matches = primary.length ? primary : candidates;
-  const alsoLater = primary.length ? candidates.filter((p) => evidence(p) === "later") : [];
-  const order = (p: ProductProfile) => p.categories[0]?.order ?? 99;
-  matches.sort(
-    (a, b) => STATUS_RANK[a.airGapped.status] - STATUS_RANK[b.airGapped.status] || order(a) - order(b),
-  );
-  const ids = matches.map((p) => p.product.id);
-  const items = views(ctx, ids);
-  const conditions = [
-    ...spec.attributes.map((a) => ATTRIBUTE_TITLES[a][ctx.lang]),
-    ...(spec.basedOn
-      ? [
-          zh
-            ? `基于 ${spec.basedOn.map((id) => ctx.l(ctx.catalog.products.get(id)?.name ?? ctx.catalog.vendors.get(id)?.name ?? { en: id, zh: id })).join("、")}`
-            : `are based on ${spec.basedOn.map((id) => ctx.l(ctx.catalog.products.get(id)?.name ?? ctx.catalog.vendors.get(id)?.name ?? { en: id, zh: id })).join(" or ")}`,
-        ]
-      : []),
-  ];
-  const scope = [
-    ...spec.vendorIds.map((id) => ctx.l(ctx.catalog.vendors.get(id)?.name ?? { en: id, zh: id })),
-    ...spec.categories.map((c) => ctx.l(c.name)),
-  ];
+  const scored: { p: ProductProfile; m: Match }[] = [];
+  for (const p of productProfiles(ctx.catalog).values()) {
+    if (spec.onlyIds && !spec.onlyIds.includes(p.product.id)) continue;
+    if (basedOn && !p.product.relations.some((r) => r.type === "based-on" && basedOn.has(r.target))) continue;
+    const m = matchProduct(ctx.catalog, p, spec.wanted);
+    if (m) scored.push({ p, m });
+  }
+  const primary = scored.filter((x) => x.m.fromArticle);
+  const matches = primary.length ? primary : scored;
+  const alsoLater = primary.length ? scored.filter((x) => !x.m.fromArticle) : [];
+  const order = (x: { p: ProductProfile; m: Match }) => x.m.edition?.order ?? x.p.categories[0]?.order ?? 99;
+  matches.sort((a, b) => LEVEL_ORDER[a.m.level] - LEVEL_ORDER[b.m.level] || order(a) - order(b));
+  const ids = matches.map((x) => x.p.product.id);
+  const items = views(ctx, ids).map((item, i) => {
+    const x = matches[i] as { p: ProductProfile; m: Match };
+    item.match = { level: x.m.level, reason: reasonFor(ctx, x.p, x.m, spec), sources: [] };
+    return item;
+  });
+  const { conditions, scope } = conditionWords(ctx, spec);
+  const excluded = [...spec.wanted.excludedProducts, ...spec.wanted.excludedVendors].map((id) => nameOf(ctx, id));
+  const condText = [
+    conditions.length ? (zh ? conditions.join("且") : `that ${joinList("en", conditions)}`) : "",
+    scope.length ? message(v, ctx.lang, "list.scope", { scope: scope.join(zh ? "、" : ", ") }) : "",
+    excluded.length ? message(v, ctx.lang, "list.excluding", { names: joinList(ctx.lang, excluded) }) : "",
+  ]
+    .filter(Boolean)
+    .join(zh ? "" : " ");
   const title =
-    !conditions.length && !scope.length
-      ? zh
-        ? "目录中的全部产品"
-        : "Every offering in the catalog"
-      : zh
-        ? `${scope.join("、")}${scope.length && conditions.length ? "中" : ""}${conditions.join("且")}的产品`
-        : `Offerings${conditions.length ? ` that ${joinList("en", conditions)}` : ""}${scope.length ? ` (${scope.join(", ")})` : ""}`;
+    !condText
+      ? message(v, ctx.lang, "list.title.all")
+      : message(v, ctx.lang, "list.title", { conditions: condText });
   const sections: Section[] = [];
-  if (spec.attributes.includes("air-gapped")) sections.push(airGapSection(ctx, matches));
-  if (alsoLater.length) sections.push(laterSection(ctx, alsoLater, spec.attributes));
-  const summary = items.length
-    ? zh
-      ? `共 ${ids.length} 个产品符合条件。`
-      : `${ids.length} ${ids.length === 1 ? "offering matches" : "offerings match"}.`
-    : zh
-      ? "目录中没有同时满足这些条件的产品。可以放宽条件再问。"
-      : "Nothing in the catalog meets all of these conditions. Try asking with fewer.";
-  const reasons = spec.attributes.includes("air-gapped")
-    ? zh
-      ? " 判断依据：以软件形式交付、部署在自有硬件上的产品可运行于全内网；托管云服务需要互联网或专线。"
-      : " Rule of thumb from the article: software you install on your own hardware can run fully intranet; managed cloud services need the internet or a leased line."
-    : "";
-  const cats = [...new Map(matches.flatMap((p) => p.categories).map((c) => [c.id, c])).values()].slice(0, 2);
+  if (spec.wanted.constraints.some((c) => c.attribute === "air-gapped" && c.want))
+    sections.push(airGapSection(ctx, matches.map((x) => x.p)));
+  if (alsoLater.length) sections.push(laterSection(ctx, alsoLater.map((x) => x.p), spec.wanted));
+  const counts = (["yes", "partial", "unconfirmed"] as const)
+    .map((level) => ({ level, count: matches.filter((x) => x.m.level === level).length }))
+    .filter((g) => g.count > 0);
+  const lead = items.length
+    ? message(v, ctx.lang, ids.length === 1 ? "list.count.one" : "list.count.many", {
+        count: ids.length,
+        conditions: condText ? (zh ? `：${condText}` : condText) : message(v, ctx.lang, "list.everything"),
+      })
+    : message(v, ctx.lang, "list.none", { conditions: condText });
+  const groups =
+    counts.length > 1 || (counts[0] && counts[0].level !== "yes")
+      ? ` ${message(v, ctx.lang, "list.groups", {
+          groups: counts
+            .map((g) => message(v, ctx.lang, "list.group", { count: g.count, level: message(v, ctx.lang, `level.${g.level}`) }))
+            .join(zh ? "，" : ", "),
+        })}`
+      : zh
+        ? "。"
+        : ".";
+  const summary = items.length ? `${lead}${groups}` : lead;
+  const cats = [...new Map(matches.flatMap((x) => x.p.categories).map((c) => [c.id, c])).values()].slice(0, 2);
   const followUps: FollowUp[] = [...categoryFollowUps(ctx, cats)];
   if (items.length >= 2)
     followUps.push({
@@ -189,13 +208,17 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
       intent: "filter",
       ...totalOf(ids),
       filters: [
-        ...spec.attributes,
-        ...spec.categories.map((c) => `category:${c.id}`),
-        ...spec.vendorIds.map((v) => `vendor:${v}`),
+        ...spec.wanted.constraints.map((c) => (c.want ? c.attribute : `not:${c.attribute}`)),
+        ...[...spec.wanted.categories].map((c) => `category:${c}`),
+        ...[...spec.wanted.scopes].map((c) => `scope:${c}`),
+        ...[...spec.wanted.delivery].map((c) => `delivery:${c}`),
+        ...[...spec.wanted.vendors].map((x) => `vendor:${x}`),
+        ...[...spec.wanted.excludedVendors, ...spec.wanted.excludedProducts].map((x) => `except:${x}`),
         ...(spec.basedOn ?? []).map((b) => `based-on:${b}`),
       ],
       title,
-      summary: summary + reasons,
+      summary,
+      ...(spec.notices?.length ? { notices: spec.notices } : {}),
       items,
       sections,
       followUps: followUps.slice(0, 3),
@@ -204,11 +227,26 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
   );
 }
 
+/** One line on why a product is in a list: its origin for origin questions, else its edition. */
+function reasonFor(ctx: Ctx, p: ProductProfile, m: Match, spec: FilterSpec): string {
+  const v = vocabularyOf(ctx.catalog);
+  const origin = spec.wanted.constraints.some((c) => v.attributes.get(c.attribute)?.appliesTo === "vendor");
+  if (origin) {
+    const o = p.vendor.origin;
+    return o
+      ? message(v, ctx.lang, "match.reason.origin", { vendor: ctx.l(p.vendor.name), country: ctx.l(o.headquarters) })
+      : message(v, ctx.lang, "match.reason.unknownOrigin", { vendor: ctx.l(p.vendor.name) });
+  }
+  const edition = m.edition ?? p.categories[0];
+  return edition ? ctx.l(edition.name) : ctx.l(p.vendor.name);
+}
+
 /** Products only later sources (not the article) put in the list: named apart, with why. */
 /** Sections stay readable: a long tail of products is counted, not listed. */
 const MAX_SECTION_BULLETS = 12;
 
-function laterSection(ctx: Ctx, later: ProductProfile[], attributes: AttributeName[]): Section {
+function laterSection(ctx: Ctx, later: ProductProfile[], wanted: Wanted): Section {
+  const attributes = wanted.constraints.filter((c) => c.want).map((c) => c.attribute as AttributeName);
   const bullets = later.slice(0, MAX_SECTION_BULLETS).map((p) => {
     const traitNotes = attributes.flatMap((a) => p.product.traits.filter((t) => t.trait === a));
     const note = traitNotes[0]?.note ?? (attributes.includes("air-gapped") ? p.airGapped.reason : undefined);

@@ -1,0 +1,154 @@
+import type { EvidenceLevel } from "./answer.js";
+import type { Catalog } from "./catalog/catalog.js";
+import type { Category, Delivery } from "./catalog/schema.js";
+import { evidenceFor, hasAttribute } from "./compose/attributes.js";
+import type { AttributeName } from "./lexicon.js";
+import type { ProductProfile } from "./profile.js";
+import type { Constraint } from "./query.js";
+import { vocabularyOf } from "./vocabulary/load.js";
+import type { CompiledAttribute, ScopeName } from "./vocabulary/vocabulary.js";
+
+/** What a list asks of each product. Empty sets mean "any". */
+export interface Wanted {
+  constraints: readonly Constraint[];
+  scopes: ReadonlySet<ScopeName>;
+  delivery: ReadonlySet<Delivery>;
+  categories: ReadonlySet<string>;
+  vendors: ReadonlySet<string>;
+  excludedProducts: ReadonlySet<string>;
+  excludedVendors: ReadonlySet<string>;
+}
+
+export interface Match {
+  level: EvidenceLevel;
+  /** Whether the 2022 article itself backs every asked attribute (the rest are later sources). */
+  fromArticle: boolean;
+  /** The edition (category) that meets the conditions; undefined for products outside the categories. */
+  edition?: Category;
+}
+
+interface Edition {
+  category?: Category;
+  delivery: Set<Delivery>;
+  /** Deliveries only a later source gives (EKS Anywhere: self-managed), not the article. */
+  laterDelivery: Set<Delivery>;
+}
+
+/**
+ * A product sold both as a cloud service and as software (Huawei CCE) is judged edition by
+ * edition, so "managed and on our own servers" is not met by one edition's delivery and the
+ * other's hardware.
+ */
+function editionsOf(p: ProductProfile): Edition[] {
+  const selfManaged = p.traits.has("self-managed");
+  if (!p.categories.length) return [{ delivery: new Set<Delivery>(["software"]), laterDelivery: new Set() }];
+  return p.categories.map((category) => {
+    const later = new Set<Delivery>(selfManaged && category.delivery !== "software" ? ["software"] : []);
+    return { category, delivery: new Set<Delivery>([category.delivery, ...later]), laterDelivery: later };
+  });
+}
+
+/** An edition-level attribute from the edition's category (and the product's own delivery). */
+function editionHas(p: ProductProfile, e: Edition, id: string): boolean | undefined {
+  const c = e.category;
+  switch (id) {
+    case "vendor-compute":
+      return c ? c.vendorProvidesCompute && !e.delivery.has("software") : false;
+    case "own-hardware":
+      // Software runs on your hardware; the article's managed multi-cloud products ("Anywhere")
+      // exist to run clusters on your own servers too.
+      return e.delivery.has("software") || (c?.delivery === "managed" && c.scope === "multi-cloud-management");
+    case "pay-as-you-go":
+      return c ? c.billing.includes("pay-as-you-go") : false;
+    case "licence":
+      return c ? c.billing.includes("licence") || c.billing.includes("subscription") : true;
+    case "out-of-the-box":
+      return c ? c.outOfTheBox : false;
+    default:
+      return hasAttribute(p, id as AttributeName);
+  }
+}
+
+/** Level of a vendor-level attribute: origin is a sourced vendor fact or unknown. */
+function vendorLevel(p: ProductProfile, id: string): EvidenceLevel {
+  const country = p.vendor.origin?.country;
+  // Unknown origin may be domestic (shown as unconfirmed) but is never claimed as foreign.
+  if (!country) return id === "domestic" ? "unconfirmed" : "no";
+  const domestic = country === "CN";
+  if (id === "domestic") return domestic ? "yes" : "no";
+  if (id === "foreign") return domestic ? "no" : "yes";
+  return "unconfirmed";
+}
+
+function productLevel(p: ProductProfile, id: string): { level: EvidenceLevel; fromArticle: boolean } {
+  const has = hasAttribute(p, id as AttributeName) || p.traits.has(id as never);
+  if (!has) return { level: "no", fromArticle: true };
+  const evidence = evidenceFor(p, id as AttributeName);
+  if (id === "air-gapped" && p.airGapped.status === "partial") return { level: "partial", fromArticle: evidence === "article" };
+  return { level: "yes", fromArticle: evidence !== "later" };
+}
+
+const RANK: Record<EvidenceLevel, number> = { yes: 0, partial: 1, unconfirmed: 2, no: 3 };
+const weakest = (a: EvidenceLevel, b: EvidenceLevel): EvidenceLevel => (RANK[a] >= RANK[b] ? a : b);
+
+/** Whether one constraint holds for one edition, and how sure the catalog is. */
+function check(
+  p: ProductProfile,
+  e: Edition,
+  c: Constraint,
+  attribute: CompiledAttribute | undefined,
+): { level: EvidenceLevel; fromArticle: boolean } {
+  const appliesTo = attribute?.appliesTo ?? "product";
+  let result: { level: EvidenceLevel; fromArticle: boolean };
+  if (appliesTo === "vendor") result = { level: vendorLevel(p, c.attribute), fromArticle: true };
+  else if (appliesTo === "edition")
+    result = { level: editionHas(p, e, c.attribute) ? "yes" : "no", fromArticle: true };
+  else result = productLevel(p, c.attribute);
+  if (c.want) return result;
+  // Not wanted: met when the product lacks it; an unconfirmed value cannot prove it absent.
+  if (result.level === "no") return { level: "yes", fromArticle: result.fromArticle };
+  return { level: result.level === "unconfirmed" ? "unconfirmed" : "no", fromArticle: true };
+}
+
+/** How a product meets what a list asks, or undefined when it does not. */
+export function matchProduct(catalog: Catalog, p: ProductProfile, wanted: Wanted): Match | undefined {
+  if (wanted.excludedProducts.has(p.product.id) || wanted.excludedVendors.has(p.vendor.id)) return undefined;
+  if (wanted.vendors.size && !wanted.vendors.has(p.vendor.id)) return undefined;
+  const attributes = vocabularyOf(catalog).attributes;
+  let best: Match | undefined;
+  for (const e of editionsOf(p)) {
+    if (wanted.scopes.size && !(e.category && wanted.scopes.has(e.category.scope as ScopeName))) continue;
+    const deliveries = [...e.delivery].filter((d) => wanted.delivery.has(d));
+    if (wanted.delivery.size && !deliveries.length) continue;
+    if (wanted.categories.size && !(e.category && wanted.categories.has(e.category.id))) continue;
+    let level: EvidenceLevel = "yes";
+    let fromArticle = !(wanted.delivery.size && deliveries.every((d) => e.laterDelivery.has(d)));
+    for (const c of wanted.constraints) {
+      const r = check(p, e, c, attributes.get(c.attribute));
+      level = weakest(level, r.level);
+      fromArticle &&= r.fromArticle;
+    }
+    if (level === "no") continue;
+    const match: Match = { level, fromArticle, ...(e.category ? { edition: e.category } : {}) };
+    if (!best || RANK[level] < RANK[best.level] || (RANK[level] === RANK[best.level] && fromArticle && !best.fromArticle))
+      best = match;
+  }
+  return best;
+}
+
+/** Whether a product has an attribute at all (any edition): for yes/no questions about one product. */
+export function productHas(catalog: Catalog, p: ProductProfile, attribute: string): EvidenceLevel {
+  const constraint: Constraint = { attribute, want: true, from: "asked" };
+  const empty = new Set<never>();
+  return (
+    matchProduct(catalog, p, {
+      constraints: [constraint],
+      scopes: empty,
+      delivery: empty,
+      categories: empty,
+      vendors: empty,
+      excludedProducts: empty,
+      excludedVendors: empty,
+    })?.level ?? "no"
+  );
+}

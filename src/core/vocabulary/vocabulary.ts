@@ -1,0 +1,117 @@
+import type { Lang } from "../answer.js";
+import type { Delivery } from "../catalog/schema.js";
+import { fold } from "../normalize.js";
+import type {
+  Attribute,
+  AttributesFile,
+  ContextFile,
+  CueList,
+  IntentId,
+  IntentsFile,
+  NegationFile,
+  NotCoveredFile,
+  ScopesFile,
+  StopwordsFile,
+} from "./schema.js";
+import type { z } from "zod";
+
+export type ScopeName = "multi-cloud-management" | "container-platform" | "kubernetes-cluster";
+
+export interface CompiledAttribute extends Attribute {
+  folded: string[];
+}
+
+/** The question vocabulary, folded once like the questions it is matched against. */
+export interface Vocabulary {
+  intents: Record<IntentId, string[]>;
+  scopes: Record<ScopeName, string[]>;
+  delivery: Record<Delivery, string[]>;
+  privateEdition: string[];
+  publicCloud: string[];
+  attributes: ReadonlyMap<string, CompiledAttribute>;
+  negation: string[];
+  negationFalseFriends: string[];
+  exclusion: string[];
+  exclusionAfter: string[];
+  conjunctions: string[];
+  fillers: Set<string>;
+  clauseBreaks: string;
+  contexts: { id: string; implies: string; folded: string[] }[];
+  stopwords: Set<string>;
+  notCovered: { id: string; name: string; terms: string[] }[];
+  messages: Record<Lang, Record<string, string>>;
+  /** Every folded cue of every table: a cue is never taken for a misspelt name. */
+  cueWords: Set<string>;
+  /** Chinese cues, so a window holding one is not read as a misspelt Chinese name. */
+  cjkCues: string[];
+}
+
+export interface VocabularyParts {
+  intents: z.infer<typeof IntentsFile>;
+  scopes: z.infer<typeof ScopesFile>;
+  negation: z.infer<typeof NegationFile>;
+  context: z.infer<typeof ContextFile>;
+  stopwords: z.infer<typeof StopwordsFile>;
+  notCovered: z.infer<typeof NotCoveredFile>;
+  attributes: z.infer<typeof AttributesFile>;
+  messages: Record<Lang, Record<string, string>>;
+}
+
+/** Every language's cues of one entry, folded, longest first. */
+const all = (list: CueList): string[] =>
+  [...new Set(Object.values(list).flat().map(fold).filter(Boolean))].sort((a, b) => b.length - a.length);
+
+const mapValues = <K extends string>(o: Record<K, CueList>): Record<K, string[]> =>
+  Object.fromEntries(Object.entries<CueList>(o).map(([k, v]) => [k, all(v)])) as Record<K, string[]>;
+
+export function compileVocabulary(parts: VocabularyParts): Vocabulary {
+  const attributes = new Map<string, CompiledAttribute>(
+    parts.attributes.attributes.map((a) => [a.id, { ...a, folded: all(a.cues) }]),
+  );
+  const intents = mapValues(parts.intents.intents);
+  const scopes = mapValues(parts.scopes.scopes);
+  const delivery = mapValues(parts.scopes.delivery);
+  const privateEdition = all(parts.scopes.privateEdition);
+  const contexts = parts.context.contexts.map((c) => ({ id: c.id, implies: c.implies, folded: all(c.cues) }));
+  const cueLists = [
+    ...Object.values<string[]>(intents),
+    ...Object.values<string[]>(scopes),
+    ...Object.values<string[]>(delivery),
+    privateEdition,
+    ...[...attributes.values()].map((a) => a.folded),
+    ...contexts.map((c) => c.folded),
+  ];
+  const cueWords = new Set<string>();
+  for (const list of cueLists) for (const cue of list) for (const w of cue.split(" ")) cueWords.add(w);
+  return {
+    intents,
+    scopes,
+    delivery,
+    privateEdition,
+    publicCloud: all(parts.scopes.publicCloud),
+    attributes,
+    negation: all(parts.negation.negation),
+    negationFalseFriends: all(parts.negation.negationFalseFriends),
+    exclusion: all(parts.negation.exclusion),
+    exclusionAfter: all(parts.negation.exclusionAfter),
+    conjunctions: all(parts.negation.conjunctions),
+    fillers: new Set(all(parts.negation.fillers)),
+    clauseBreaks: parts.negation.clauseBreaks,
+    contexts,
+    stopwords: new Set(all(parts.stopwords.stopwords)),
+    notCovered: parts.notCovered.offerings.map((o) => ({
+      id: o.id,
+      name: o.name,
+      terms: [...new Set([o.name, ...o.aliases].map((t) => fold(t)).filter((t) => t.length >= 2))],
+    })),
+    messages: parts.messages,
+    cueWords,
+    cjkCues: cueLists.flat().filter((c) => /[\u3400-\u9FFF]/u.test(c)),
+  };
+}
+
+/** Fills {name} placeholders; a missing message shows its key, so a gap is visible, never a crash. */
+export function message(v: Vocabulary, lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  const text = v.messages[lang]?.[key] ?? v.messages.en?.[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
