@@ -1,7 +1,11 @@
+import { format } from "node:util";
+
 /**
  * One JSON object per line per event. Secrets never reach a line: the known secret values and
- * anything shaped like a Slack token or a bearer credential are scrubbed after serialisation, as a
- * net under the rule that callers do not log them in the first place.
+ * anything shaped like a Slack token or a bearer credential are scrubbed, as a net under the rule
+ * that callers do not log them in the first place. Scrubbing runs on the serialised line, so each
+ * secret is also looked for in the escaped forms serialisation gives it (a `"` or `\` in a
+ * secret is written `\"` or `\\`, once per level of JSON it sits in).
  */
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -35,8 +39,9 @@ const REDACTED = "[REDACTED]";
  */
 const TOKEN_CUES = ["xox", "xapp-", "earer", "EARER", "asic", "ASIC"];
 const TOKEN_SHAPES = [
-  /\bxox[a-z]-[A-Za-z0-9-]{8,}/g,
-  /\bxapp-[A-Za-z0-9-]{8,}/g,
+  // Not \b: `_` is a word character, so `token_xoxb-…` would not start a match.
+  /(?<![A-Za-z0-9])xox[a-z]-[A-Za-z0-9-]{8,}/g,
+  /(?<![A-Za-z0-9])xapp-[A-Za-z0-9-]{8,}/g,
   // A credential after the scheme has a digit, a symbol or an inner capital; plain words ("Basic Information") do not.
   /\b([Bb]earer|[Bb]asic|BEARER|BASIC)\s+(?=[A-Za-z0-9._~+/=-]*(?:[0-9+/=._~-]|[a-z][A-Z]))[A-Za-z0-9._~+/=-]{8,}/g,
 ];
@@ -45,9 +50,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
   const now = options.now ?? (() => new Date());
   // Short values would scrub ordinary words; every real secret here is long.
-  const secrets = [...new Set(options.secrets ?? [])]
-    .filter((s) => s.length >= 8)
-    .sort((a, b) => b.length - a.length);
+  const secrets = [
+    ...new Set((options.secrets ?? []).filter((s) => s.length >= 8).flatMap(escapedForms)),
+  ].sort((a, b) => b.length - a.length);
   const level = options.level ?? "info";
   /**
    * Whether a line may hold something to scrub: a known secret, or the fixed text every token shape
@@ -83,6 +88,45 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     };
   };
   return make({});
+}
+
+/** A secret as it appears in text, in a JSON string, and in a JSON string inside a JSON string. */
+function escapedForms(secret: string): string[] {
+  const once = JSON.stringify(secret).slice(1, -1);
+  const twice = JSON.stringify(once).slice(1, -1);
+  return [secret, once, twice];
+}
+
+/**
+ * Sends what libraries print with console.* (botbuilder prints stack traces and key material to
+ * stderr) through the logger instead: one scrubbed JSON line each, never raw multi-line text around
+ * the log. Returns a function that puts the console back.
+ */
+export function routeConsole(logger: Logger, target: Console = console): () => void {
+  const saved = {
+    error: target.error,
+    warn: target.warn,
+    info: target.info,
+    log: target.log,
+    debug: target.debug,
+  };
+  const to =
+    (level: LogLevel) =>
+    (...args: unknown[]) => {
+      if (!logger.enabled(level)) return;
+      const error = args.find((a): a is Error => a instanceof Error);
+      const text = format(...args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : a)));
+      logger[level](text.split("\n")[0]?.slice(0, 500) ?? "", {
+        component: "console",
+        ...(error ? { error } : {}),
+      });
+    };
+  target.error = to("error");
+  target.warn = to("warn");
+  target.info = to("info");
+  target.log = to("info");
+  target.debug = to("debug");
+  return () => Object.assign(target, saved);
 }
 
 /** Copies fields onto the event: errors become {name, code, message, stack}; undefined fields are dropped. */

@@ -2,7 +2,7 @@ import { ConfigError } from "../config-error.js";
 import { CatalogError, formatProblem } from "../core/catalog/errors.js";
 import { type Env, loadConfig, logLevel, secretValues } from "./config.js";
 import { StartupError } from "./errors.js";
-import { createLogger, type Logger, type LogLevel } from "./logger.js";
+import { createLogger, type Logger, type LogLevel, routeConsole } from "./logger.js";
 import { type RunningServer, startServer } from "./server.js";
 
 /**
@@ -16,6 +16,7 @@ export async function serveFromEnv(env: Env): Promise<RunningServer | undefined>
   try {
     const config = loadConfig(env);
     logger = createLogger({ level: config.logLevel, secrets });
+    routeConsole(logger);
     server = await startServer({ config, logger });
   } catch (error) {
     if (!explainStartFailure(error, logger)) throw error;

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createHash, randomUUID } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 
 export type Platform = "slack" | "teams" | "playground" | "probe" | "http";
 
@@ -41,7 +41,17 @@ export function requestId(header: unknown): string {
   return typeof header === "string" && /^[A-Za-z0-9._:-]{8,128}$/.test(header) ? header : randomUUID();
 }
 
-/** How user text appears in logs at info level: its length and a short hash, never the words. */
+/**
+ * Keyed per process: an unsalted hash of a short question ("tcs", "rancher?") is found again by
+ * hashing guesses. The same question has the same hash within one process, enough to follow one
+ * conversation in the log, and a different one in every other replica and after every restart.
+ */
+const FINGERPRINT_KEY = randomBytes(32);
+
+/** How user text appears in logs at info level: its length and a short keyed hash, never the words. */
 export function textFingerprint(text: string): { qLen: number; qHash: string } {
-  return { qLen: text.length, qHash: createHash("sha256").update(text).digest("hex").slice(0, 12) };
+  return {
+    qLen: text.length,
+    qHash: createHmac("sha256", FINGERPRINT_KEY).update(text).digest("hex").slice(0, 12),
+  };
 }

@@ -86,3 +86,58 @@ describe("answer logging", () => {
     expect(log.lines).toEqual([]);
   });
 });
+
+describe("scrubbing and hashing", () => {
+  it("scrubs a secret holding a quote or a backslash, however deep it is serialised", () => {
+    const secret = 'pa"ss\\word-with-quote';
+    const log = captureLogger([secret], "info");
+    log.logger.info("x", {
+      plain: secret,
+      nested: JSON.stringify({ s: secret }),
+      error: new Error(`bad ${secret}`),
+    });
+    expect(log.lines).toHaveLength(1);
+    const line = log.lines[0] as string;
+    expect(line).not.toContain('pa\\"ss');
+    expect(line).not.toContain("word-with-quote");
+    expect(line).toContain("[REDACTED]");
+  });
+
+  it("scrubs a Slack token after an underscore or other word characters", () => {
+    const log = captureLogger([], "info");
+    log.logger.info("token_xoxb-1111111111-abcdefghijkl and id_xapp-1-A111-abcdefghij");
+    expect(log.lines[0]).not.toMatch(/xoxb-1111|xapp-1-A111/);
+  });
+
+  it("hashes questions with a key of this process: a guessed question's plain SHA-256 is not in the log", async () => {
+    const { createHash } = await import("node:crypto");
+    const { qHash } = textFingerprint("tcs");
+    expect(qHash).toMatch(/^[0-9a-f]{12}$/);
+    expect(qHash).not.toBe(createHash("sha256").update("tcs").digest("hex").slice(0, 12));
+    expect(textFingerprint("tcs").qHash).toBe(qHash);
+  });
+
+  it("routes console output (botbuilder's stack traces) through the logger as one JSON line each", async () => {
+    const { routeConsole } = await import("../../src/server/logger.js");
+    const log = captureLogger(["Sup3r-Secret-Value"], "debug");
+    const fake = { ...console };
+    const restore = routeConsole(log.logger, fake as Console);
+    try {
+      fake.error(new Error("invalid signature\n    at verify (jwt.js:1:1)"));
+      fake.error("Error finding key for token. Available keys: -----BEGIN PUBLIC KEY-----\nMIIB\n-----END");
+      fake.warn("key Sup3r-Secret-Value leaked");
+    } finally {
+      restore();
+    }
+    expect(log.lines).toHaveLength(3);
+    for (const line of log.lines) expect(() => JSON.parse(line)).not.toThrow();
+    const events = log.events();
+    expect(events[0]).toMatchObject({
+      level: "error",
+      component: "console",
+      msg: "Error: invalid signature",
+    });
+    expect(String(events[1]?.msg)).not.toContain("MIIB");
+    expect(log.lines[2]).not.toContain("Sup3r-Secret-Value");
+  });
+});
