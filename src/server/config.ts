@@ -28,11 +28,34 @@ export interface ServerConfig {
   playground: boolean;
   /** How long shutdown waits for requests in flight before cutting them. */
   shutdownTimeoutMs: number;
+  http: HttpLimits;
   slack: SlackSetting;
   /** How long one call to Slack may take before the bot gives it up (tests make it short). */
   slackApiTimeoutMs: number;
   teams: TeamsConfig;
 }
+
+/**
+ * Node's defaults hold a slow body for 300 s, take any number of connections, and close idle
+ * keep-alive connections after 5 s, before a load balancer (60 s on AWS ALB and nginx, 350 s on
+ * Azure) gives up on them: the balancer then reuses a connection the server is closing, a 502.
+ */
+export interface HttpLimits {
+  /** Whole request, headers and body. */
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  /** Idle keep-alive connections live this long: longer than the balancer's idle timeout. */
+  keepAliveTimeoutMs: number;
+  /** Connections beyond this are closed at once (a replica is not a connection sink). */
+  maxConnections: number;
+}
+
+export const HTTP_LIMITS: HttpLimits = {
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 20_000,
+  keepAliveTimeoutMs: 75_000,
+  maxConnections: 2_000,
+};
 
 /** Every variable the server reads, for the docs and for redaction: the secret ones are never logged. */
 export const VARIABLES = {
@@ -44,6 +67,7 @@ export const VARIABLES = {
   KNOWLEDGE_WATCH: { secret: false },
   PLAYGROUND: { secret: false },
   SHUTDOWN_TIMEOUT_MS: { secret: false },
+  KEEP_ALIVE_TIMEOUT_MS: { secret: false },
   SLACK_BOT_TOKEN: { secret: true },
   SLACK_SIGNING_SECRET: { secret: true },
   SLACK_APP_TOKEN: { secret: true },
@@ -83,6 +107,16 @@ export function loadConfig(env: Env): ServerConfig {
     knowledgeWatch: flag(env, "KNOWLEDGE_WATCH", false),
     playground: flag(env, "PLAYGROUND", !production),
     shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
+    http: {
+      ...HTTP_LIMITS,
+      keepAliveTimeoutMs: integer(
+        env,
+        "KEEP_ALIVE_TIMEOUT_MS",
+        HTTP_LIMITS.keepAliveTimeoutMs,
+        1_000,
+        3_600_000,
+      ),
+    },
     slack: slackSetting,
     slackApiTimeoutMs: SLACK_API_TIMEOUT_MS,
     teams,

@@ -78,7 +78,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   app.use(notFound);
   app.use(errorHandler(logger));
 
-  const server = createServer(app);
+  // Node checks these timeouts on an interval (30 s by default), which would let a slow client outlive them.
+  const checkEveryMs = Math.max(50, Math.min(5_000, Math.floor(config.http.headersTimeoutMs / 2)));
+  const server = createServer({ connectionsCheckingInterval: checkEveryMs }, app);
+  server.requestTimeout = config.http.requestTimeoutMs;
+  server.headersTimeout = config.http.headersTimeoutMs;
+  server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+  server.maxConnections = config.http.maxConnections;
   const port = await listen(server, config.port, config.host);
   const url = `http://${reachableHost(config.host)}:${port}`;
   frontDoors.push({

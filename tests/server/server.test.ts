@@ -232,3 +232,67 @@ describe("the one server", () => {
     });
   });
 });
+
+describe("HTTP limits", () => {
+  const rawSocket = async (url: string) => {
+    const { connect } = await import("node:net");
+    const { hostname, port } = new URL(url);
+    const socket = connect(Number(port), hostname);
+    let data = "";
+    socket.on("data", (c) => {
+      data += c.toString();
+    });
+    const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    return { socket, closed, data: () => data };
+  };
+
+  it("defaults: slow requests are cut, connections capped, keep-alive outlives a load balancer's 60 s", async () => {
+    const { HTTP_LIMITS } = await import("../../src/server/config.js");
+    expect(HTTP_LIMITS.requestTimeoutMs).toBeLessThanOrEqual(60_000);
+    expect(HTTP_LIMITS.headersTimeoutMs).toBeLessThanOrEqual(HTTP_LIMITS.requestTimeoutMs);
+    expect(HTTP_LIMITS.keepAliveTimeoutMs).toBeGreaterThan(60_000);
+    expect(Number.isFinite(HTTP_LIMITS.maxConnections)).toBe(true);
+    const server = await startTestServer();
+    try {
+      const res = await fetch(`${server.url}/healthz`);
+      expect(res.headers.get("keep-alive")).toBe(`timeout=${HTTP_LIMITS.keepAliveTimeoutMs / 1000}`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("drops a connection that never finishes its headers", async () => {
+    const { HTTP_LIMITS } = await import("../../src/server/config.js");
+    const server = await startTestServer(
+      {},
+      { http: { ...HTTP_LIMITS, headersTimeoutMs: 300, requestTimeoutMs: 300 } },
+    );
+    try {
+      const slow = await rawSocket(server.url);
+      slow.socket.write("GET /healthz HTTP/1.1\r\nHost: x\r\n");
+      await slow.closed;
+      expect(slow.data()).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("closes connections beyond the cap and keeps serving the others", async () => {
+    const { HTTP_LIMITS } = await import("../../src/server/config.js");
+    const server = await startTestServer({}, { http: { ...HTTP_LIMITS, maxConnections: 2 } });
+    try {
+      const held = [await rawSocket(server.url), await rawSocket(server.url)];
+      const extra = await rawSocket(server.url);
+      extra.socket.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+      await extra.closed;
+      expect(extra.data()).toBe("");
+      for (const h of held) h.socket.destroy();
+      await Promise.all(held.map((h) => h.closed));
+      await new Promise((r) => setTimeout(r, 50));
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
