@@ -3,12 +3,14 @@ import type {
   Billing,
   Category,
   Delivery,
+  EvidenceLevel,
   Localized,
   Product,
   Support,
   Trait,
   Vendor,
 } from "./catalog/schema.js";
+import { type AttributeFact, attributeValue } from "./facts.js";
 
 /** A product with everything that follows from its categories and traits worked out once. */
 export interface ProductProfile {
@@ -17,7 +19,14 @@ export interface ProductProfile {
   categories: Category[];
   delivery: Delivery[];
   billing: Billing[];
-  airGapped: { status: Support; reason?: Localized; sources: string[] };
+  airGapped: {
+    status: Support;
+    /** The evidence level behind the status ("unconfirmed" shows as status "unknown"). */
+    level?: EvidenceLevel;
+    reason?: Localized;
+    sources: string[];
+    asOf?: string;
+  };
   outOfTheBox: boolean;
   vendorProvidesCompute: boolean;
   traits: Set<Trait>;
@@ -25,6 +34,8 @@ export interface ProductProfile {
   traitSources: Map<Trait, string[]>;
   /** The air-gap status the article's categories alone give, before any later source. */
   articleAirGapped: Support;
+  /** Any attribute's value with its evidence (see facts.ts). */
+  value: (attributeId: string) => AttributeFact | undefined;
 }
 
 const profiles = new WeakMap<Catalog, Map<string, ProductProfile>>();
@@ -50,11 +61,15 @@ function buildProfile(catalog: Catalog, product: Product): ProductProfile {
     .map((id) => catalog.categories.get(id))
     .filter((c): c is Category => c !== undefined)
     .sort((a, b) => a.order - b.order);
+  const value = (attr: string) => attributeValue(catalog, product.id, attr);
+  const has = (attr: string) => {
+    const v = value(attr);
+    return v !== undefined && v.level !== "no";
+  };
   const traits = new Set(product.traits.map((t) => t.trait));
   const traitSources = new Map<Trait, string[]>();
   for (const t of product.traits)
     traitSources.set(t.trait, [...(traitSources.get(t.trait) ?? []), ...t.sources]);
-  // The distributions sit in no category; they are software you install yourself.
   // Software you run yourself, whatever category the article gave it: the distributions (in no
   // category) and products a later source shows to be self-managed (EKS Anywhere).
   const selfRun =
@@ -64,48 +79,46 @@ function buildProfile(catalog: Catalog, product: Product): ProductProfile {
     ...categories.map((c) => c.delivery),
     ...(selfRun ? (["software"] as Delivery[]) : []),
   ]);
+  // Billing as the categories give it, less what the product's own values rule out.
+  const payg = value("pay-as-you-go")?.level;
+  const licence = value("licence")?.level;
+  const billing = unique(categories.flatMap((c) => c.billing)).filter((b) =>
+    b === "pay-as-you-go" || b === "monthly-yearly" ? payg !== "no" : licence !== "no",
+  );
+  if (licence && licence !== "no" && !billing.includes("licence") && !billing.includes("subscription"))
+    billing.push("subscription");
   return {
     product,
     vendor,
     categories,
     delivery,
-    billing: unique(categories.flatMap((c) => c.billing)),
-    airGapped: airGapStatus(product, categories),
-    articleAirGapped: airGapStatus({ ...product, airGapped: undefined }, categories).status,
-    outOfTheBox: categories.some((c) => c.outOfTheBox),
-    vendorProvidesCompute: categories.some((c) => c.vendorProvidesCompute),
+    billing,
+    airGapped: airGapStatus(value("air-gapped")),
+    articleAirGapped: articleAirGap(categories),
+    outOfTheBox: has("out-of-the-box"),
+    vendorProvidesCompute: has("vendor-compute"),
     traits,
     traitSources,
+    value,
   };
 }
 
-/**
- * The article's categories say whether an offering can run air-gapped; a product's own sourced
- * statement overrides that, except "unknown", which only means no later source confirmed it.
- */
-function airGapStatus(product: Product, categories: Category[]): ProductProfile["airGapped"] {
-  const fromCategories =
-    categories.find((c) => c.airGapped.status === "yes") ??
-    categories.find((c) => c.airGapped.status === "partial") ??
-    categories[0];
-  const derived: ProductProfile["airGapped"] = fromCategories
-    ? {
-        status: fromCategories.airGapped.status,
-        reason: fromCategories.airGapped.reason,
-        sources: fromCategories.sources,
-      }
-    : { status: "unknown", sources: [] };
-  const own = product.airGapped;
-  if (!own) return derived;
-  if (own.status === "unknown" && derived.status !== "unknown") {
-    // Keep the article's verdict, but say plainly that no later source confirmed it.
-    const reason = derived.reason
-      ? {
-          en: `${derived.reason.en} Not confirmed since: ${own.note.en}`,
-          zh: `${derived.reason.zh} 后续未能证实：${own.note.zh}`,
-        }
-      : own.note;
-    return { status: derived.status, reason, sources: [...derived.sources, ...own.sources] };
-  }
-  return { status: own.status, reason: own.note, sources: own.sources };
+/** The air-gap verdict in the older yes / partial / no / unknown form; "unconfirmed" shows as unknown. */
+function airGapStatus(v: AttributeFact | undefined): ProductProfile["airGapped"] {
+  if (!v) return { status: "unknown", sources: [] };
+  const status: Support = v.level === "unconfirmed" ? "unknown" : v.level;
+  return {
+    status,
+    level: v.level,
+    ...(v.reason ? { reason: v.reason } : {}),
+    sources: v.sources,
+    ...(v.asOf ? { asOf: v.asOf } : {}),
+  };
+}
+
+/** The air-gap status the article's categories alone give. */
+function articleAirGap(categories: Category[]): Support {
+  const statuses = categories.map((c) => c.airGapped.status);
+  for (const s of ["yes", "partial", "no"] as const) if (statuses.includes(s)) return s;
+  return "unknown";
 }

@@ -1,6 +1,7 @@
 import type { Lang, ProductView, SourceView } from "./answer.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { Fact } from "./catalog/schema.js";
+import { LEVEL_LABELS, unconfirmedLine } from "./facts.js";
 import { phrases } from "./phrases.js";
 import { type ProductProfile, profileOf } from "./profile.js";
 
@@ -25,7 +26,9 @@ export class SourceCollector {
     return [...this.numbers.keys()].map((id) => {
       const s = this.catalog.sources.get(id);
       if (!s) throw new Error(`unreachable: source ${id} vanished`);
-      const view: SourceView = { id, title: s.title, asOf: s.asOf };
+      // Show when a source was published, not only when it was read (unless its title says so).
+      const title = s.published && !s.title.includes(s.published) ? `${s.title} (${s.published})` : s.title;
+      const view: SourceView = { id, title, asOf: s.asOf };
       if (s.url) view.url = s.url;
       if (s.locator) view.locator = s.locator;
       return view;
@@ -109,9 +112,13 @@ function buildView(catalog: Catalog, id: string, lang: Lang, noteCount: number):
   return { view, cites };
 }
 
+/** The air-gap line of a product card: the evidence level first, then why. */
 export function airGappedLabel(profile: ProductProfile, lang: Lang): string {
-  const p = phrases(lang);
-  const status = p.airGapped[profile.airGapped.status];
-  const reason = profile.airGapped.reason?.[lang];
-  return reason ? `${status} — ${reason}` : status;
+  const v = profile.value("air-gapped");
+  if (!v) return phrases(lang).airGapped.unknown;
+  const reason = v.reason?.[lang];
+  if (v.level === "unconfirmed")
+    return reason ? `${unconfirmedLine(lang, v.asOf)} ${reason}` : unconfirmedLine(lang, v.asOf);
+  const label = LEVEL_LABELS[lang][v.level];
+  return reason ? `${label} — ${reason}` : label;
 }

@@ -39,6 +39,32 @@ export type Fact = z.infer<typeof Fact>;
 export const Support = z.enum(["yes", "no", "partial", "unknown"]);
 export type Support = z.infer<typeof Support>;
 
+/**
+ * How sure the catalog is that a product has an attribute: a vendor or later public document says
+ * yes / partly / no, or only the 2022 article claims it and no vendor document was found.
+ */
+export const EvidenceLevel = z.enum(["yes", "partial", "no", "unconfirmed"]);
+export type EvidenceLevel = z.infer<typeof EvidenceLevel>;
+
+/** Which edition a value is about, for products sold both as a cloud service and as private software. */
+export const Edition = z.enum(["cloud", "private"]);
+export type Edition = z.infer<typeof Edition>;
+
+/** One product's value for one attribute: overrides what its categories imply. */
+export const AttributeValue = z.strictObject({
+  level: EvidenceLevel,
+  /** User-facing: why, in one or two sentences. */
+  note: Localized,
+  sources: SourceIds,
+  /** When the evidence was last checked (e.g. when a search found no vendor document). */
+  asOf: IsoDate.optional(),
+  edition: Edition.optional(),
+});
+export type AttributeValue = z.infer<typeof AttributeValue>;
+
+/** Attribute id → one value, or one value per edition. */
+export const AttributeValues = z.record(Id, z.union([AttributeValue, z.array(AttributeValue).min(1)]));
+
 export const Trait = z.enum([
   "multi-cluster",
   "federation",
@@ -49,6 +75,10 @@ export const Trait = z.enum([
   "self-managed",
   "archived",
   "end-of-life",
+  /** Kubernetes built into a hypervisor (vSphere): attribute "hypervisor". */
+  "hypervisor",
+  /** A public source says it runs on domestic CPUs / OSes (信创): attribute "xinchuang". */
+  "xinchuang",
 ]);
 export type Trait = z.infer<typeof Trait>;
 
@@ -83,6 +113,8 @@ export const Product = z.strictObject({
   summary: Localized,
   /** Overrides the air-gap capability that would follow from the categories. */
   airGapped: z.strictObject({ status: Support, note: Localized, sources: SourceIds }).optional(),
+  /** Per-product attribute values with their evidence; they override the categories' defaults. */
+  attributes: AttributeValues.default({}),
   traits: z
     .array(z.strictObject({ trait: Trait, note: Localized.optional(), sources: SourceIds }))
     .default([]),
@@ -145,6 +177,11 @@ export const Category = z.strictObject({
   billingNote: Localized,
   airGapped: z.strictObject({ status: Support, reason: Localized }),
   outOfTheBox: z.boolean(),
+  /**
+   * Defaults for the category's products beyond the fields above (which already give delivery,
+   * compute, billing, air-gap and out-of-the-box): attribute id → level and reason.
+   */
+  attributes: z.record(Id, z.strictObject({ level: EvidenceLevel, note: Localized })).default({}),
   pros: z.array(Localized).default([]),
   cons: z.array(Localized).default([]),
   caveats: z.array(Localized).default([]),

@@ -2,57 +2,28 @@ import type { Lang } from "../answer.js";
 import type { AttributeName } from "../lexicon.js";
 import type { ProductProfile } from "../profile.js";
 
-/** Whether a product has an attribute a question filters on, from its categories and traits. */
+/**
+ * Whether a product has an attribute a question filters on: its own sourced value where the catalog
+ * has one, else what its categories and traits imply (see facts.ts). "Partly" and "unconfirmed"
+ * count as having it: lists show them with their level, never as a plain yes.
+ */
 export function hasAttribute(p: ProductProfile, attr: AttributeName): boolean {
-  switch (attr) {
-    case "air-gapped":
-      return p.airGapped.status === "yes" || p.airGapped.status === "partial";
-    case "needs-internet":
-      return p.airGapped.status === "no";
-    case "pay-as-you-go":
-      return p.billing.includes("pay-as-you-go");
-    case "licence":
-      return p.billing.includes("licence") || p.billing.includes("subscription");
-    case "own-hardware":
-      return p.delivery.includes("software");
-    case "vendor-compute":
-      return p.vendorProvidesCompute;
-    case "out-of-the-box":
-      return p.outOfTheBox;
-    case "multi-cluster":
-      return p.traits.has("multi-cluster") || p.categories.some((c) => c.scope === "multi-cloud-management");
-    case "federation":
-    case "edge":
-    case "beta":
-    case "open-source":
-      return p.traits.has(attr);
-  }
+  const v = p.value(attr);
+  return v !== undefined && v.level !== "no";
 }
 
 export type Evidence = "article" | "later";
 
 /**
  * Whether the article itself backs the attribute, or only later sources do. Filters list the
- * article's matches and name the later ones apart, since the catalog's primary source is the article.
+ * article's matches and name the later ones apart, since the catalog's primary source is the
+ * article. An unconfirmed value is the article's claim that no vendor document confirmed: it stays
+ * with the article's matches, and its level says it is unconfirmed.
  */
 export function evidenceFor(p: ProductProfile, attr: AttributeName): Evidence | undefined {
-  if (!hasAttribute(p, attr)) return undefined;
-  switch (attr) {
-    case "air-gapped":
-      return p.articleAirGapped === "yes" || p.articleAirGapped === "partial" ? "article" : "later";
-    case "multi-cluster":
-      if (p.categories.some((c) => c.scope === "multi-cloud-management")) return "article";
-      return p.traitSources.get(attr)?.includes("article") ? "article" : "later";
-    case "federation":
-    case "edge":
-    case "beta":
-    case "open-source":
-      return p.traitSources.get(attr)?.includes("article") ? "article" : "later";
-    case "own-hardware":
-      return p.categories.some((c) => c.delivery === "software") ? "article" : "later";
-    default:
-      return "article";
-  }
+  const v = p.value(attr);
+  if (v === undefined || v.level === "no") return undefined;
+  return v.fromArticle ? "article" : "later";
 }
 
 export const ATTRIBUTE_TITLES: Record<AttributeName, Record<Lang, string>> = {

@@ -1,4 +1,5 @@
 import type { Answer, Comparison, FollowUp } from "../answer.js";
+import { LEVEL_LABELS } from "../facts.js";
 import { phrases } from "../phrases.js";
 import { type ProductProfile, profileOf } from "../profile.js";
 import { factsInOrder, productView } from "../views.js";
@@ -15,7 +16,7 @@ const BILLING = {
   zh: { licence: "买断", subscription: "订阅", "pay-as-you-go": "按量计费", "monthly-yearly": "包年包月" },
 } as const;
 
-const TRAITS = {
+const TRAITS: Record<"en" | "zh", Record<string, string>> = {
   en: {
     "multi-cluster": "multi-cluster",
     federation: "federation",
@@ -26,6 +27,8 @@ const TRAITS = {
     "self-managed": "self-managed",
     archived: "archived",
     "end-of-life": "end of life",
+    hypervisor: "in the hypervisor",
+    xinchuang: "信创",
   },
   zh: {
     "multi-cluster": "多集群",
@@ -37,8 +40,10 @@ const TRAITS = {
     "self-managed": "自行管理",
     archived: "已归档",
     "end-of-life": "已停止支持",
+    hypervisor: "内置于虚拟化平台",
+    xinchuang: "信创",
   },
-} as const;
+};
 
 /** Two to four products side by side on the same rows. */
 export function compareAnswer(ctx: Ctx, ids: string[]): Answer {
@@ -47,25 +52,28 @@ export function compareAnswer(ctx: Ctx, ids: string[]): Answer {
   const items = chosen.map((id) => productView(ctx.catalog, id, ctx.lang, ctx.cite, 0));
   const p = phrases(ctx.lang);
   const L = p.labels;
-  const yesNo = (b: boolean) => (b ? L.yes : L.no);
   const row = (label: string, f: (x: ProductProfile, i: number) => string) => ({
     label,
     values: profiles.map(f),
   });
+  // Attribute rows show each product's own evidence level ("Yes", "Partly", "No", "Unconfirmed"),
+  // with the reason one click away in the product's card.
+  const level = (x: ProductProfile, attr: string) => {
+    const v = x.value(attr);
+    return v ? LEVEL_LABELS[ctx.lang][v.level] : LEVEL_LABELS[ctx.lang].unknown;
+  };
   const rows: Comparison["rows"] = [
     row(L.vendor, (x) => ctx.l(x.vendor.name)),
     row(L.categories, (x) => x.categories.map((c) => ctx.l(c.name)).join(" / ") || L.none),
     row(L.delivery, (_x, i) => (items[i] as { deliveryLabel: string }).deliveryLabel),
-    row(L.compute, (x) => yesNo(x.vendorProvidesCompute)),
+    row(L.compute, (x) => level(x, "vendor-compute")),
     row(L.billing, (x) => x.billing.map((b) => BILLING[ctx.lang][b]).join(" / ") || L.none),
-    row(L.airGapped, (x) => p.airGapped[x.airGapped.status]),
-    row(L.outOfTheBox, (x) => yesNo(x.outOfTheBox)),
-    row(L.multiCluster, (x) =>
-      yesNo(x.traits.has("multi-cluster") || x.categories.some((c) => c.scope === "multi-cloud-management")),
-    ),
+    row(L.airGapped, (x) => level(x, "air-gapped")),
+    row(L.outOfTheBox, (x) => level(x, "out-of-the-box")),
+    row(L.multiCluster, (x) => level(x, "multi-cluster")),
     row(
       ctx.lang === "zh" ? "特点" : "Traits",
-      (x) => [...x.traits].map((t) => TRAITS[ctx.lang][t]).join(", ") || L.none,
+      (x) => [...x.traits].map((t) => TRAITS[ctx.lang][t] ?? t).join(", ") || L.none,
     ),
     row(L.notes, (x) => {
       const f = factsInOrder(x.product.facts)[0];
@@ -115,7 +123,10 @@ function contrast(ctx: Ctx, profiles: ProductProfile[], names: string[]): string
       names.map((n, i) => (zh ? `${n}：${deliveries[i]}` : `${n}: ${deliveries[i]}`)).join(zh ? "；" : "; ") +
         (zh ? "。" : "."),
     );
-  const gaps = profiles.map((x) => p.airGapped[x.airGapped.status]);
+  const gaps = profiles.map((x) => {
+    const v = x.value("air-gapped");
+    return v ? LEVEL_LABELS[ctx.lang][v.level] : LEVEL_LABELS[ctx.lang].unknown;
+  });
   if (new Set(gaps).size > 1)
     parts.push(
       names.map((n, i) => `${n} ${p.labels.airGapped}: ${gaps[i]}`).join(zh ? "；" : "; ") +

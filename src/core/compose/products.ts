@@ -1,9 +1,9 @@
 import type { Answer, FollowUp, Section } from "../answer.js";
+import { LEVEL_LABELS, unconfirmedLine } from "../facts.js";
 import type { AttributeName } from "../lexicon.js";
 import { phrases } from "../phrases.js";
 import { type ProductProfile, productProfiles, profileOf } from "../profile.js";
 import { productView } from "../views.js";
-import { hasAttribute } from "./attributes.js";
 import { type Ctx, finish, joinList } from "./context.js";
 
 const RELATION_WORDS = {
@@ -38,6 +38,8 @@ export interface ProductFocus {
   basedOn?: boolean;
   /** "Pros and cons of X": its categories' pros and cons. */
   prosCons?: boolean;
+  /** A first line composed from the question ("Yes — …", who provides the servers), before the card. */
+  lead?: string;
 }
 
 export function productAnswer(ctx: Ctx, ids: string[], ambiguous: boolean, focus: ProductFocus = {}): Answer {
@@ -76,7 +78,7 @@ export function productAnswer(ctx: Ctx, ids: string[], ambiguous: boolean, focus
       );
     }
   }
-  const summary = [...check, ctx.l(product.summary)].join(" ");
+  const summary = [...(focus.lead ? [focus.lead] : check), ctx.l(product.summary)].join(" ");
   const followUps: FollowUp[] = [];
   const sibling = siblingOf(ctx, profile);
   if (sibling)
@@ -175,7 +177,7 @@ function siblingOf(ctx: Ctx, profile: ProductProfile): string | undefined {
 }
 
 /** What a product does or does not do, as a sentence predicate: [yes, no] in each language. */
-const PREDICATES: Record<AttributeName, { en: [string, string]; zh: [string, string] }> = {
+const PREDICATES: Record<string, { en: [string, string]; zh: [string, string] }> = {
   "air-gapped": {
     en: ["can run fully air-gapped", "cannot run fully air-gapped"],
     zh: ["支持全内网（离线）部署", "不支持全内网（离线）部署"],
@@ -218,22 +220,46 @@ const PREDICATES: Record<AttributeName, { en: [string, string]; zh: [string, str
   },
   beta: { en: ["was in beta", "is not described as beta"], zh: ["处于内测阶段", "未见内测说明"] },
   "open-source": { en: ["is open source", "is not open source"], zh: ["是开源的", "不是开源的"] },
+  domestic: {
+    en: ["comes from a vendor headquartered in China", "does not come from a vendor headquartered in China"],
+    zh: ["来自总部在中国的厂商（国产）", "不是来自总部在中国的厂商"],
+  },
+  xinchuang: {
+    en: ["supports 信创 (domestic CPUs and operating systems)", "has no documented 信创 support"],
+    zh: ["支持信创（国产 CPU 与操作系统）", "未见信创支持的文档"],
+  },
 };
 
-/** A direct yes/no first, when the question asks about one attribute of one product. */
+/**
+ * A direct answer first, when the question asks about one attribute of one product. Its first word
+ * is the evidence level, so the line never says "Yes" where the catalog only has the article's
+ * unconfirmed claim, and the reason follows from the same value.
+ */
 function attributeVerdict(ctx: Ctx, profile: ProductProfile, attr: AttributeName): string {
   const name = ctx.l(profile.product.name);
-  if (attr === "air-gapped") {
-    const what = PREDICATES[attr][ctx.lang][0];
-    const s = profile.airGapped.status;
-    const reason = profile.airGapped.reason ? ctx.l(profile.airGapped.reason) : "";
-    const word = phrases(ctx.lang).airGapped[s];
-    return ctx.lang === "zh"
-      ? `${name}是否${what}：${word}。${reason}`
-      : `Can ${name} ${what.replace(/^can /, "")}? ${word}. ${reason}`;
+  const zh = ctx.lang === "zh";
+  const words = PREDICATES[attr] ?? {
+    en: [`has ${attr}`, `does not have ${attr}`],
+    zh: [`具备${attr}`, `不具备${attr}`],
+  };
+  const [yes, no] = words[ctx.lang];
+  const v = profile.value(attr);
+  if (!v)
+    return zh
+      ? `未知：目录中没有关于${name}是否${yes}的来源事实。`
+      : `Unknown: the catalog has no sourced fact on whether ${name} ${yes}.`;
+  const reason = v.reason ? ` ${ctx.l(v.reason)}` : "";
+  const cite = ctx.ref(v.sources);
+  const label = LEVEL_LABELS[ctx.lang][v.level];
+  if (v.level === "unconfirmed") {
+    const claim = zh ? `（${name}${yes}）` : ` (${name} ${yes})`;
+    return `${unconfirmedLine(ctx.lang, v.asOf).replace(/[。.]$/, "")}${claim}${zh ? "。" : "."}${reason}${cite}`;
   }
-  const predicate = PREDICATES[attr][ctx.lang][hasAttribute(profile, attr) ? 0 : 1];
-  return ctx.lang === "zh" ? `${name}${predicate}。` : `${name} ${predicate}.`;
+  if (attr === "air-gapped" && !zh)
+    return `Can ${name} ${yes.replace(/^can /, "")}? ${label}.${reason}${cite}`;
+  const predicate = v.level === "no" ? no : yes;
+  if (zh) return `${label}：${name}${v.level === "partial" ? "部分" : ""}${predicate}。${reason}${cite}`;
+  return `${label} — ${name} ${v.level === "partial" ? "partly " : ""}${predicate}.${reason}${cite}`;
 }
 
 /**
