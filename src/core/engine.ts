@@ -1,19 +1,18 @@
 import type { Answer, FollowUp, Request } from "./answer.js";
 import type { Catalog } from "./catalog/catalog.js";
-import type { Category } from "./catalog/schema.js";
 import { compareAnswer } from "./compose/compare.js";
 import { Ctx } from "./compose/context.js";
-import { categoriesAnswer, categoryAnswer, filterAnswer, vendorAnswer } from "./compose/lists.js";
-import { aboutAnswer, helpAnswer, notFoundAnswer } from "./compose/meta.js";
+import { categoriesAnswer, categoryAnswer, vendorAnswer } from "./compose/lists.js";
+import { helpAnswer, notFoundAnswer } from "./compose/meta.js";
 import { productAnswer } from "./compose/products.js";
-import { distributionsAnswer, otherPlayersAnswer, topicAnswer } from "./compose/topics.js";
+import { topicAnswer } from "./compose/topics.js";
 import { type EntityRef, entityIndex, termsStartingWith } from "./entities.js";
-import { vocabularyOf } from "./vocabulary/load.js";
 import { hasCjk } from "./normalize.js";
-import { editDistance } from "./text-match.js";
 import type { Query } from "./query.js";
 import { RULES, withNotices } from "./routing.js";
+import { editDistance } from "./text-match.js";
 import { understand } from "./understand.js";
+import { vocabularyOf } from "./vocabulary/load.js";
 
 /**
  * Answers a free-text question from the catalog. Pure and synchronous; never throws on any
@@ -54,6 +53,13 @@ export function respond(request: Request, catalog: Catalog): Answer {
   }
 }
 
+/** Which routing rule answers a question, and the typed query it was read as: for tests and debugging. */
+export function explain(question: string, catalog: Catalog): { rule: string; query: Query } {
+  const query = understand(question, catalog);
+  const ctx = new Ctx(catalog, query.lang, { type: "ask", q: question.slice(0, 500) });
+  return { rule: RULES.find((r) => r.when(ctx, query))?.name ?? "none", query };
+}
+
 function route(ctx: Ctx, q: Query): Answer {
   const rule = RULES.find((r) => r.when(ctx, q));
   const answered = rule ? rule.answer(ctx, q) : notFoundAnswer(ctx, suggestionsFor(ctx, q.folded));
@@ -70,8 +76,6 @@ export function distributionIds(ctx: Ctx): string[] {
   }
   return [...ids];
 }
-
-
 
 /**
  * Names the question may have meant: names a word begins ("kube" → KubeSphere, what a search box

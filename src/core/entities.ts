@@ -1,8 +1,8 @@
 import Fuse from "fuse.js";
 import type { Catalog } from "./catalog/catalog.js";
-import { vocabularyOf } from "./vocabulary/load.js";
 import { fold, hasCjk } from "./normalize.js";
 import { editDistance, findAll, isWordChar, overlaps, type Span } from "./text-match.js";
+import { vocabularyOf } from "./vocabulary/load.js";
 
 /** "not-covered": a well-known offering the catalog lacks, named so the answer can say so. */
 export type EntityKind = "product" | "vendor" | "not-covered";
@@ -180,6 +180,23 @@ export function findEntities(q: string, index: EntityIndex): EntityMatch[] {
       if (isWordChar(term[term.length - 1]) && isWordChar(q[end])) continue;
       candidates.push({ start, end, refs, term, fuzzy: false });
     }
+  }
+  // "Is EKS a managed service?": a name ending in a stopword ("EKS-A" folds to "eks a") gives way
+  // to a shorter name at the same place.
+  const endsInStopword = (c: EntityMatch) => {
+    const words = c.term.split(" ");
+    const last = words[words.length - 1] as string;
+    return words.length > 1 && last.length === 1 && index.stopwords.has(last);
+  };
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const c = candidates[i] as EntityMatch;
+    const articleBeforeWord = /^ [a-z0-9]/.test(q.slice(c.end, c.end + 2));
+    if (
+      endsInStopword(c) &&
+      articleBeforeWord &&
+      candidates.some((o) => o !== c && o.start === c.start && o.end < c.end)
+    )
+      candidates.splice(i, 1);
   }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: EntityMatch[] = [];

@@ -57,7 +57,9 @@ function editionHas(p: ProductProfile, e: Edition, id: string): boolean | undefi
     case "own-hardware":
       // Software runs on your hardware; the article's managed multi-cloud products ("Anywhere")
       // exist to run clusters on your own servers too.
-      return e.delivery.has("software") || (c?.delivery === "managed" && c.scope === "multi-cloud-management");
+      return (
+        e.delivery.has("software") || (c?.delivery === "managed" && c.scope === "multi-cloud-management")
+      );
     case "pay-as-you-go":
       return c ? c.billing.includes("pay-as-you-go") : false;
     case "licence":
@@ -84,7 +86,8 @@ function productLevel(p: ProductProfile, id: string): { level: EvidenceLevel; fr
   const has = hasAttribute(p, id as AttributeName) || p.traits.has(id as never);
   if (!has) return { level: "no", fromArticle: true };
   const evidence = evidenceFor(p, id as AttributeName);
-  if (id === "air-gapped" && p.airGapped.status === "partial") return { level: "partial", fromArticle: evidence === "article" };
+  if (id === "air-gapped" && p.airGapped.status === "partial")
+    return { level: "partial", fromArticle: evidence === "article" };
   return { level: "yes", fromArticle: evidence !== "later" };
 }
 
@@ -130,7 +133,11 @@ export function matchProduct(catalog: Catalog, p: ProductProfile, wanted: Wanted
     }
     if (level === "no") continue;
     const match: Match = { level, fromArticle, ...(e.category ? { edition: e.category } : {}) };
-    if (!best || RANK[level] < RANK[best.level] || (RANK[level] === RANK[best.level] && fromArticle && !best.fromArticle))
+    if (
+      !best ||
+      RANK[level] < RANK[best.level] ||
+      (RANK[level] === RANK[best.level] && fromArticle && !best.fromArticle)
+    )
       best = match;
   }
   return best;

@@ -39,6 +39,11 @@ export interface Query {
   focus?: "vendor" | "servers";
   /** Two facet groups joined by "both … and" / 「既…又」: vendors having both. */
   both?: { scopes: Set<ScopeName>; delivery: Set<Delivery>; privateEdition: boolean }[];
+  /**
+   * Where the named product stands against "based on": before ("what is X based on?" asks about X)
+   * or after ("what is based on X?" lists what is built on X).
+   */
+  basedOnSubject?: "before" | "after";
   /** 0–1: how much of the question was understood; low means ask back. */
   confidence: number;
 }

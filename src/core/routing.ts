@@ -75,7 +75,9 @@ export function withNotices(ctx: Ctx, q: Query, answer: Answer): Answer {
     notices.push(message(v, ctx.lang, "notCovered.also", { names: q.unknownNames.join(", ") }));
   for (const c of q.constraints.filter((x) => x.from === "context" && x.context))
     if (answer.intent === "filter")
-      notices.push(message(v, ctx.lang, `assumed.${c.context}`, { cue: contextWord(ctx, q, c.context as string) }));
+      notices.push(
+        message(v, ctx.lang, `assumed.${c.context}`, { cue: contextWord(ctx, q, c.context as string) }),
+      );
   const unique = [...new Set(notices)];
   return unique.length ? { ...answer, notices: unique } : answer;
 }
@@ -129,8 +131,9 @@ function bothAnswer(ctx: Ctx, q: Query): Answer {
 
 /** What the product recommends as its distribution ("which distribution to join ACK One?"). */
 function recommendedDistribution(ctx: Ctx, id: string): string | undefined {
-  return ctx.catalog.products.get(id)?.relations.find((r) => r.type === "recommends" && ctx.catalog.products.has(r.target))
-    ?.target;
+  return ctx.catalog.products
+    .get(id)
+    ?.relations.find((r) => r.type === "recommends" && ctx.catalog.products.has(r.target))?.target;
 }
 
 function productRoute(ctx: Ctx, q: Query): Answer {
@@ -159,14 +162,26 @@ export const RULES: readonly Rule[] = [
   {
     name: "help",
     when: (_c, q) =>
-      q.intents.has("help") && !q.products.length && !q.vendors.length && !q.constraints.length && !hasFacets(q),
+      q.intents.has("help") &&
+      !q.products.length &&
+      !q.vendors.length &&
+      !q.constraints.length &&
+      !hasFacets(q),
     answer: (ctx) => helpAnswer(ctx),
   },
-  { name: "other-players", when: (_c, q) => q.intents.has("otherPlayers") && !q.products.length, answer: (ctx) => otherPlayersAnswer(ctx) },
+  {
+    name: "other-players",
+    when: (_c, q) => q.intents.has("otherPlayers") && !q.products.length,
+    answer: (ctx) => otherPlayersAnswer(ctx),
+  },
   {
     name: "about",
     when: (_c, q) =>
-      q.intents.has("about") && !q.products.length && !q.vendors.length && !askedConstraints(q).length && !hasFacets(q),
+      q.intents.has("about") &&
+      !q.products.length &&
+      !q.vendors.length &&
+      !askedConstraints(q).length &&
+      !hasFacets(q),
     answer: (ctx) => aboutAnswer(ctx),
   },
   {
@@ -177,7 +192,11 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: "compare-vendors",
-    when: (ctx, q) => q.intents.has("compare") && q.vendors.length >= 2 && vendorProducts(ctx, q).length >= 2 && vendorProducts(ctx, q).length <= 4,
+    when: (ctx, q) =>
+      q.intents.has("compare") &&
+      q.vendors.length >= 2 &&
+      vendorProducts(ctx, q).length >= 2 &&
+      vendorProducts(ctx, q).length <= 4,
     answer: (ctx, q) => compareAnswer(ctx, vendorProducts(ctx, q)),
   },
   {
@@ -188,7 +207,9 @@ export const RULES: readonly Rule[] = [
   {
     name: "distribution-for-product",
     when: (ctx, q) =>
-      q.intents.has("distributions") && q.products.length === 1 && !!recommendedDistribution(ctx, q.products[0] as string),
+      q.intents.has("distributions") &&
+      q.products.length === 1 &&
+      !!recommendedDistribution(ctx, q.products[0] as string),
     answer: (ctx, q) => {
       const from = q.products[0] as string;
       const target = recommendedDistribution(ctx, from) as string;
@@ -221,17 +242,20 @@ export const RULES: readonly Rule[] = [
     name: "based-on-of-product",
     when: (ctx, q) =>
       q.intents.has("basedOn") &&
-      !q.intents.has("list") &&
+      q.basedOnSubject === "before" &&
       q.products.some((id) => ctx.catalog.products.get(id)?.relations.some((r) => r.type === "based-on")),
     answer: (ctx, q) => {
-      const id = q.products.find((x) => ctx.catalog.products.get(x)?.relations.some((r) => r.type === "based-on"));
+      const id = q.products.find((x) =>
+        ctx.catalog.products.get(x)?.relations.some((r) => r.type === "based-on"),
+      );
       return productAnswer(ctx, [id as string], false, { basedOn: true });
     },
   },
   {
     // "What is based on X?" lists the products built on X.
     name: "built-on",
-    when: (_c, q) => q.intents.has("basedOn") && (q.products.length > 0 || q.vendors.length > 0) && !q.constraints.length,
+    when: (_c, q) =>
+      q.intents.has("basedOn") && (q.products.length > 0 || q.vendors.length > 0) && !q.constraints.length,
     answer: (ctx, q) =>
       filterAnswer(ctx, {
         wanted: { ...wantedOf(ctx, q), vendors: new Set(), constraints: [] },
@@ -245,7 +269,11 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: "anywhere-compare",
-    when: (ctx, q) => q.intents.has("anywhereTopic") && q.intents.has("compare") && !q.constraints.length && anywhereIds(ctx).length >= 2,
+    when: (ctx, q) =>
+      q.intents.has("anywhereTopic") &&
+      q.intents.has("compare") &&
+      !q.constraints.length &&
+      anywhereIds(ctx).length >= 2,
     answer: (ctx) => compareAnswer(ctx, anywhereIds(ctx)),
   },
   {
@@ -276,7 +304,11 @@ export const RULES: readonly Rule[] = [
     name: "category",
     when: (ctx, q) => categoriesByFacets(ctx.catalog, q.scopes, q.delivery, q.privateEdition).length > 0,
     answer: (ctx, q) =>
-      categoryAnswer(ctx, categoriesByFacets(ctx.catalog, q.scopes, q.delivery, q.privateEdition), q.intents.has("prosCons")),
+      categoryAnswer(
+        ctx,
+        categoriesByFacets(ctx.catalog, q.scopes, q.delivery, q.privateEdition),
+        q.intents.has("prosCons"),
+      ),
   },
   { name: "vendor", when: (_c, q) => q.vendors.length > 0, answer: (ctx, q) => vendorAnswer(ctx, q.vendors) },
   {
@@ -292,7 +324,10 @@ export const RULES: readonly Rule[] = [
   {
     // "Which one should we pick?" with nothing to go on: ask what matters instead of listing everything.
     name: "clarify",
-    when: (_c, q) => q.intents.has("recommend") || q.intents.has("choice") || q.intents.has("list"),
+    when: (_c, q) =>
+      q.intents.has("recommend") ||
+      q.intents.has("choice") ||
+      (q.intents.has("domain") && q.unknownNames.length === 0),
     answer: (ctx) => clarifyAnswer(ctx),
   },
   { name: "help-fallback", when: (_c, q) => q.intents.has("help"), answer: (ctx) => helpAnswer(ctx) },
@@ -310,4 +345,3 @@ function notCoveredOrUnknown(ctx: Ctx, q: Query): Answer {
 function vendorProducts(ctx: Ctx, q: Query): string[] {
   return q.vendors.flatMap((v) => [...(ctx.catalog.productsByVendor.get(v) ?? [])]);
 }
-

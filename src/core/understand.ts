@@ -37,10 +37,7 @@ function foldClauses(question: string, breaks: string): string {
     } else current += ch;
   }
   parts.push(current);
-  return parts
-    .map(fold)
-    .filter(Boolean)
-    .join(` ${CLAUSE_MARK} `);
+  return parts.map(fold).filter(Boolean).join(` ${CLAUSE_MARK} `);
 }
 
 /** Every cue of a table found outside the given spans; within a table the longest cue wins. */
@@ -93,7 +90,9 @@ function governed(q: string, marker: Span, items: readonly Item[], v: Vocabulary
       // or by standing right next to the last one ("managed cloud services").
       const words = gap.match(WORD) ?? [];
       const rest = words.filter((w) => !joiners.has(w));
-      const joined = words.length > rest.length || [...joiners].some((j) => gap.includes(j));
+      // Latin conjunctions are whole words ("or" is not in "work"); Chinese ones stand anywhere.
+      const joined =
+        words.length > rest.length || [...joiners].some((j) => /[^a-z0-9 ]/.test(j) && gap.includes(j));
       if (gap.includes(CLAUSE_MARK) || !(joined || words.length === 0) || !onlyFillers(rest.join(" "), v, 2))
         break;
     }
@@ -109,7 +108,9 @@ export function understand(question: string, catalog: Catalog): Query {
   const folded = foldClauses(raw, v.clauseBreaks);
   const entities = findEntities(folded, entityIndex(catalog));
   const intents = new Set(cueSpans(folded, v.intents, entities).map((c) => c.key as IntentId));
-  const attributeItems = cueSpans(folded, attributeTable(v), entities).map((c): Item => ({ kind: "attribute", ...c }));
+  const attributeItems = cueSpans(folded, attributeTable(v), entities).map(
+    (c): Item => ({ kind: "attribute", ...c }),
+  );
   // A longer attribute phrase ("a connection to a public cloud") owns the facet words inside it.
   const taken = [...entities, ...attributeItems];
   const items: Item[] = [
@@ -153,7 +154,8 @@ export function understand(question: string, catalog: Catalog): Query {
   for (const item of items.filter((i) => i.kind === "attribute")) {
     const attribute = v.attributes.get(item.key);
     if (!attribute) continue;
-    if (item.negated && attribute.opposite) addConstraint({ attribute: attribute.opposite, want: true, from: "asked" });
+    if (item.negated && attribute.opposite)
+      addConstraint({ attribute: attribute.opposite, want: true, from: "asked" });
     else addConstraint({ attribute: attribute.id, want: !item.negated, from: "asked" });
   }
   const delivery = new Set<Delivery>();
@@ -161,13 +163,17 @@ export function understand(question: string, catalog: Catalog): Query {
     const d = item.key as Delivery;
     delivery.add(item.negated ? (d === "managed" ? "software" : "managed") : d);
   }
-  const scopes = new Set(items.filter((i) => i.kind === "scope" && !i.negated).map((i) => i.key as ScopeName));
+  const scopes = new Set(
+    items.filter((i) => i.kind === "scope" && !i.negated).map((i) => i.key as ScopeName),
+  );
   const deliverySpans = items.filter((i) => i.kind === "delivery");
   const privateEdition =
     cueSpans(folded, { p: v.privateEdition }, entities).some(
       (pe) => !deliverySpans.some((d) => overlaps(d, pe) && d.end - d.start > pe.end - pe.start),
     ) ||
-    (delivery.has("software") && cueSpans(folded, { p: v.publicCloud }, taken).length > 0);
+    (delivery.has("software") &&
+      cueSpans(folded, { p: v.publicCloud }, [...taken, ...deliverySpans.filter((d) => d.negated)]).length >
+        0);
 
   const products = [...new Set(mentions.flat())];
   // A context word ("we are a bank") adds its constraint only when nothing more specific was asked.
@@ -175,7 +181,8 @@ export function understand(question: string, catalog: Catalog): Query {
   if (!specific)
     for (const c of cueSpans(folded, Object.fromEntries(v.contexts.map((x) => [x.id, x.folded])), entities)) {
       const context = v.contexts.find((x) => x.id === c.key);
-      if (context) addConstraint({ attribute: context.implies, want: true, from: "context", context: context.id });
+      if (context)
+        addConstraint({ attribute: context.implies, want: true, from: "context", context: context.id });
     }
 
   const rest = entities.reduceRight(
@@ -203,6 +210,9 @@ export function understand(question: string, catalog: Catalog): Query {
   };
   if (intents.has("focusServers")) query.focus = "servers";
   else if (intents.has("focusVendor")) query.focus = "vendor";
+  const basedOn = cueSpans(folded, { b: v.intents.basedOn }, entities)[0];
+  const named = entities.find((e) => e.refs.some((r) => r.kind !== "not-covered"));
+  if (basedOn && named) query.basedOnSubject = named.start < basedOn.start ? "before" : "after";
   const both = bothGroups(folded, v, entities);
   if (both) query.both = both;
   query.confidence = confidenceOf(query, folded, entities);

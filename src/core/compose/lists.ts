@@ -1,10 +1,10 @@
 import type { Answer, FollowUp, Section } from "../answer.js";
 import type { Category } from "../catalog/schema.js";
 import type { AttributeName } from "../lexicon.js";
+import { type Match, matchProduct, type Wanted } from "../match.js";
 import { phrases } from "../phrases.js";
 import { type ProductProfile, productProfiles } from "../profile.js";
 import { productView } from "../views.js";
-import { type Match, matchProduct, type Wanted } from "../match.js";
 import { vocabularyOf } from "../vocabulary/load.js";
 import { message } from "../vocabulary/vocabulary.js";
 import { type Ctx, finish, joinList } from "./context.js";
@@ -126,8 +126,22 @@ function conditionWords(ctx: Ctx, spec: FilterSpec): { conditions: string[]; sco
         ? `基于 ${spec.basedOn.map((id) => nameOf(ctx, id)).join("、")}`
         : `are based on ${spec.basedOn.map((id) => nameOf(ctx, id)).join(" or ")}`,
     );
-  const cats = [...spec.wanted.categories].map((id) => ctx.catalog.categories.get(id)).filter((c) => c !== undefined);
-  const scope = [...[...spec.wanted.vendors].map((id) => nameOf(ctx, id)), ...cats.map((c) => ctx.l(c.name))];
+  const { scopes, delivery } = spec.wanted;
+  // Facets name the article's categories they select ("container platform software").
+  const byFacets = scopes.size
+    ? [...ctx.catalog.categories.values()].filter(
+        (c) => (!scopes.size || scopes.has(c.scope as never)) && (!delivery.size || delivery.has(c.delivery)),
+      )
+    : [];
+  const cats = [
+    ...[...spec.wanted.categories].map((id) => ctx.catalog.categories.get(id)).filter((c) => c !== undefined),
+    ...byFacets,
+  ];
+  const scope = [
+    ...[...spec.wanted.vendors].map((id) => nameOf(ctx, id)),
+    ...cats.map((c) => ctx.l(c.name)),
+    ...(scopes.size ? [] : [...delivery].map((d) => phrases(ctx.lang).delivery[d])),
+  ];
   return { conditions, scope };
 }
 
@@ -158,7 +172,9 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
     return item;
   });
   const { conditions, scope } = conditionWords(ctx, spec);
-  const excluded = [...spec.wanted.excludedProducts, ...spec.wanted.excludedVendors].map((id) => nameOf(ctx, id));
+  const excluded = [...spec.wanted.excludedProducts, ...spec.wanted.excludedVendors].map((id) =>
+    nameOf(ctx, id),
+  );
   const condText = [
     conditions.length ? (zh ? conditions.join("且") : `that ${joinList("en", conditions)}`) : "",
     scope.length ? message(v, ctx.lang, "list.scope", { scope: scope.join(zh ? "、" : ", ") }) : "",
@@ -166,14 +182,25 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
   ]
     .filter(Boolean)
     .join(zh ? "" : " ");
-  const title =
-    !condText
-      ? message(v, ctx.lang, "list.title.all")
-      : message(v, ctx.lang, "list.title", { conditions: condText });
+  const title = !condText
+    ? message(v, ctx.lang, "list.title.all")
+    : message(v, ctx.lang, "list.title", { conditions: condText });
   const sections: Section[] = [];
   if (spec.wanted.constraints.some((c) => c.attribute === "air-gapped" && c.want))
-    sections.push(airGapSection(ctx, matches.map((x) => x.p)));
-  if (alsoLater.length) sections.push(laterSection(ctx, alsoLater.map((x) => x.p), spec.wanted));
+    sections.push(
+      airGapSection(
+        ctx,
+        matches.map((x) => x.p),
+      ),
+    );
+  if (alsoLater.length)
+    sections.push(
+      laterSection(
+        ctx,
+        alsoLater.map((x) => x.p),
+        spec.wanted,
+      ),
+    );
   const counts = (["yes", "partial", "unconfirmed"] as const)
     .map((level) => ({ level, count: matches.filter((x) => x.m.level === level).length }))
     .filter((g) => g.count > 0);
@@ -182,19 +209,29 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
         count: ids.length,
         conditions: condText ? (zh ? `：${condText}` : condText) : message(v, ctx.lang, "list.everything"),
       })
-    : message(v, ctx.lang, "list.none", { conditions: condText });
+    : noFactsAt(ctx, spec)
+      ? message(v, ctx.lang, "list.noFacts", { conditions: conditions.join(zh ? "且" : " and ") })
+      : message(v, ctx.lang, "list.none", { conditions: condText });
   const groups =
     counts.length > 1 || (counts[0] && counts[0].level !== "yes")
       ? ` ${message(v, ctx.lang, "list.groups", {
           groups: counts
-            .map((g) => message(v, ctx.lang, "list.group", { count: g.count, level: message(v, ctx.lang, `level.${g.level}`) }))
+            .map((g) =>
+              message(v, ctx.lang, "list.group", {
+                count: g.count,
+                level: message(v, ctx.lang, `level.${g.level}`),
+              }),
+            )
             .join(zh ? "，" : ", "),
         })}`
       : zh
         ? "。"
         : ".";
   const summary = items.length ? `${lead}${groups}` : lead;
-  const cats = [...new Map(matches.flatMap((x) => x.p.categories).map((c) => [c.id, c])).values()].slice(0, 2);
+  const cats = [...new Map(matches.flatMap((x) => x.p.categories).map((c) => [c.id, c])).values()].slice(
+    0,
+    2,
+  );
   const followUps: FollowUp[] = [...categoryFollowUps(ctx, cats)];
   if (items.length >= 2)
     followUps.push({
@@ -227,6 +264,26 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
   );
 }
 
+/** True when a wanted product attribute has no sourced value on any product: say so, not "none match". */
+function noFactsAt(ctx: Ctx, spec: FilterSpec): boolean {
+  const v = vocabularyOf(ctx.catalog);
+  return spec.wanted.constraints.some((c) => {
+    const a = v.attributes.get(c.attribute);
+    if (!c.want || a?.appliesTo !== "product") return false;
+    const none = {
+      ...spec.wanted,
+      constraints: [c],
+      scopes: new Set(),
+      delivery: new Set(),
+      categories: new Set(),
+      vendors: new Set(),
+      excludedProducts: new Set(),
+      excludedVendors: new Set(),
+    } as Wanted;
+    return ![...productProfiles(ctx.catalog).values()].some((p) => matchProduct(ctx.catalog, p, none));
+  });
+}
+
 /** One line on why a product is in a list: its origin for origin questions, else its edition. */
 function reasonFor(ctx: Ctx, p: ProductProfile, m: Match, spec: FilterSpec): string {
   const v = vocabularyOf(ctx.catalog);
@@ -234,7 +291,10 @@ function reasonFor(ctx: Ctx, p: ProductProfile, m: Match, spec: FilterSpec): str
   if (origin) {
     const o = p.vendor.origin;
     return o
-      ? message(v, ctx.lang, "match.reason.origin", { vendor: ctx.l(p.vendor.name), country: ctx.l(o.headquarters) })
+      ? message(v, ctx.lang, "match.reason.origin", {
+          vendor: ctx.l(p.vendor.name),
+          country: ctx.l(o.headquarters),
+        })
       : message(v, ctx.lang, "match.reason.unknownOrigin", { vendor: ctx.l(p.vendor.name) });
   }
   const edition = m.edition ?? p.categories[0];

@@ -32,7 +32,8 @@ export const VOCABULARY_FILES = {
 export const MESSAGE_FILES: Record<Lang, string> = { en: "messages/en.yaml", zh: "messages/zh.yaml" };
 
 /** Whether a catalog folder's files include a vocabulary (a test fixture may have none). */
-export const hasVocabulary = (files: ReadonlyMap<string, string>): boolean => files.has(VOCABULARY_FILES.intents);
+export const hasVocabulary = (files: ReadonlyMap<string, string>): boolean =>
+  files.has(VOCABULARY_FILES.intents);
 
 /** Reads the vocabulary files of a catalog folder into `files` (missing ones are reported on build). */
 export function readVocabularyFiles(dir: string, files: Map<string, string>): void {
@@ -63,7 +64,12 @@ function parse<S extends z.ZodType>(
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
     for (const e of doc.errors)
-      problems.push({ file, path: "", line: lines.linePos(e.pos[0]).line, message: e.message.split("\n")[0] ?? "" });
+      problems.push({
+        file,
+        path: "",
+        line: lines.linePos(e.pos[0]).line,
+        message: e.message.split("\n")[0] ?? "",
+      });
     if (!doc.errors.length) problems.push({ file, path: "", message: "not valid YAML" });
     return undefined;
   }
@@ -100,7 +106,11 @@ export function buildVocabulary(files: ReadonlyMap<string, string>): Vocabulary 
   const ids = new Set<string>();
   ok.attributes.attributes.forEach((a, i) => {
     if (ids.has(a.id))
-      problems.push({ file: F.attributes, path: `attributes[${i}].id`, message: `attribute "${a.id}" is defined twice` });
+      problems.push({
+        file: F.attributes,
+        path: `attributes[${i}].id`,
+        message: `attribute "${a.id}" is defined twice`,
+      });
     ids.add(a.id);
   });
   ok.attributes.attributes.forEach((a, i) => {
@@ -113,11 +123,16 @@ export function buildVocabulary(files: ReadonlyMap<string, string>): Vocabulary 
   });
   ok.context.contexts.forEach((c, i) => {
     if (!ids.has(c.implies))
-      problems.push({ file: F.context, path: `contexts[${i}].implies`, message: `"${c.implies}" is not an attribute` });
+      problems.push({
+        file: F.context,
+        path: `contexts[${i}].implies`,
+        message: `"${c.implies}" is not an attribute`,
+      });
   });
   // Every message the English catalog has must exist in every other language: a gap would show a key.
   for (const key of Object.keys(ok.messages.en))
-    if (!(key in ok.messages.zh)) problems.push({ file: MESSAGE_FILES.zh, path: key, message: "message missing" });
+    if (!(key in ok.messages.zh))
+      problems.push({ file: MESSAGE_FILES.zh, path: key, message: "message missing" });
   if (problems.length) throw new CatalogError("CATALOG_BROKEN_REFERENCE", problems);
   return compileVocabulary(ok);
 }
@@ -137,7 +152,9 @@ export function shippedVocabulary(): Vocabulary {
 
 /** Lists a folder's message files (kept for editors' tooling: a new language is one more file). */
 export const messageLanguages = (dir: string): string[] =>
-  readdirSync(join(dir, "messages")).filter((f) => f.endsWith(".yaml")).map((f) => f.replace(/\.yaml$/, ""));
+  readdirSync(join(dir, "messages"))
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => f.replace(/\.yaml$/, ""));
 
 /** The vocabulary a catalog's questions are read with. */
 export const vocabularyOf = (catalog: { vocabulary?: Vocabulary }): Vocabulary =>

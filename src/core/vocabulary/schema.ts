@@ -8,7 +8,9 @@ export const CueList = z.record(
 );
 export type CueList = z.infer<typeof CueList>;
 
-const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$|^[a-z][a-zA-Z]*$/, "ids are words joined by '-' or camelCase");
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$|^[a-z][a-zA-Z]*$/, "ids are words joined by '-' or camelCase");
 
 /** The intent groups the routing rules read: a file that drops one breaks routing, so it is required. */
 export const INTENT_IDS = [
@@ -28,11 +30,14 @@ export const INTENT_IDS = [
   "anywhereTopic",
   "focusVendor",
   "focusServers",
+  "domain",
 ] as const;
 export type IntentId = (typeof INTENT_IDS)[number];
 
 export const IntentsFile = z.strictObject({
-  intents: z.strictObject(Object.fromEntries(INTENT_IDS.map((id) => [id, CueList])) as Record<IntentId, typeof CueList>),
+  intents: z.strictObject(
+    Object.fromEntries(INTENT_IDS.map((id) => [id, CueList])) as Record<IntentId, typeof CueList>,
+  ),
 });
 
 export const ScopesFile = z.strictObject({
@@ -83,6 +88,9 @@ export const Attribute = z.looseObject({
   id: Id,
   name: Localized,
   title: Localized,
+  /** One product has it / lacks it, for direct answers ("Yes — X is open source"). */
+  claim: Localized,
+  claimNot: Localized,
   opposite: Id.optional(),
   appliesTo: AttributeAppliesTo,
   cues: CueList,

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { Lang } from "../answer.js";
 import type { Delivery } from "../catalog/schema.js";
 import { fold } from "../normalize.js";
@@ -13,7 +14,6 @@ import type {
   ScopesFile,
   StopwordsFile,
 } from "./schema.js";
-import type { z } from "zod";
 
 export type ScopeName = "multi-cloud-management" | "container-platform" | "kubernetes-cluster";
 
@@ -111,7 +111,12 @@ export function compileVocabulary(parts: VocabularyParts): Vocabulary {
 }
 
 /** Fills {name} placeholders; a missing message shows its key, so a gap is visible, never a crash. */
-export function message(v: Vocabulary, lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+export function message(
+  v: Vocabulary,
+  lang: Lang,
+  key: string,
+  params: Record<string, string | number> = {},
+): string {
   const text = v.messages[lang]?.[key] ?? v.messages.en?.[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
