@@ -79,6 +79,8 @@ export const Trait = z.enum([
   "hypervisor",
   /** A public source says it runs on domestic CPUs / OSes (信创): attribute "xinchuang". */
   "xinchuang",
+  /** A public source says it runs on ARM (arm64) servers: attribute "arm". */
+  "arm",
 ]);
 export type Trait = z.infer<typeof Trait>;
 
