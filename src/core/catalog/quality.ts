@@ -113,12 +113,14 @@ export function qualityProblems(catalog: Catalog): QualityProblem[] {
   for (const p of catalog.products.values())
     for (const [attr, value] of Object.entries(p.attributes))
       for (const x of Array.isArray(value) ? value : [value])
-        problems.push(...valueProblems(`product ${p.id} attributes.${attr}`, x));
+        problems.push(...valueProblems(`product ${p.id} attributes.${attr}`, x, catalog));
   return problems;
 }
 
-function valueProblems(where: string, v: AttributeValue): QualityProblem[] {
+function valueProblems(where: string, v: AttributeValue, catalog: Catalog): QualityProblem[] {
   const out: QualityProblem[] = [];
+  for (const id of v.sources)
+    if (!catalog.sources.has(id)) out.push({ where, message: `unknown source '${id}'` });
   if ((v.level === "yes" || v.level === "partial") && v.sources.every((s) => s === "article"))
     out.push({
       where,
