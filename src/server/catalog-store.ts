@@ -1,12 +1,8 @@
-import { createHash } from "node:crypto";
 import type { Catalog, CatalogProvider } from "../core/catalog/catalog.js";
-import {
-  CatalogError,
-  type CatalogErrorCode,
-  type CatalogProblem,
-  formatProblem,
-} from "../core/catalog/errors.js";
-import { buildCatalog, type CatalogFiles, readCatalogFiles } from "../core/catalog/load.js";
+import { type CatalogErrorCode, type CatalogProblem, formatProblem } from "../core/catalog/errors.js";
+import { asCatalogError, buildCatalog, readCatalogFiles } from "../core/catalog/load.js";
+import { type ReloadMessage, type ReloadRequest, reloadInWorker } from "./catalog-reloader.js";
+import { catalogVersion } from "./catalog-version.js";
 import { round } from "./engine.js";
 import type { Logger } from "./logger.js";
 
@@ -27,27 +23,41 @@ export type ReloadResult =
 const MAX_LOGGED_PROBLEMS = 20;
 
 /**
- * Holds the catalog the bots answer from. A reload builds a whole new catalog and swaps it in one
+ * Holds the catalog the bots answer from. A reload reads, parses and checks the folder in a worker
+ * thread (so a big or hostile catalog never stalls the answers) and swaps the new catalog in one
  * assignment, so a request sees either the old or the new one, never a mix; an invalid catalog is
- * refused and the last good one keeps answering.
+ * refused and the last good one keeps answering. A reload never throws.
  */
 export class CatalogStore implements CatalogProvider {
   private catalog: Catalog;
   private about: CatalogInfo;
+  private running: Promise<ReloadResult> | undefined;
+  private queued: Promise<ReloadResult> | undefined;
 
   private constructor(
     readonly dir: string,
     private readonly logger: Logger,
     loaded: { catalog: Catalog; info: CatalogInfo },
+    private readonly reader: (request: ReloadRequest) => Promise<ReloadMessage>,
   ) {
     this.catalog = loaded.catalog;
     this.about = loaded.info;
   }
 
-  /** The first load: throws CatalogError, since there is no last good catalog to fall back on. */
-  static open(dir: string, logger: Logger): CatalogStore {
+  /** The first load: throws CatalogError (and only that), since there is no last good catalog to fall back on. */
+  static open(
+    dir: string,
+    logger: Logger,
+    reader: (request: ReloadRequest) => Promise<ReloadMessage> = (r) => reloadInWorker(r),
+  ): CatalogStore {
     const started = performance.now();
-    const store = new CatalogStore(dir, logger, read(dir));
+    let loaded: { catalog: Catalog; info: CatalogInfo };
+    try {
+      loaded = read(dir);
+    } catch (error) {
+      throw asCatalogError(error);
+    }
+    const store = new CatalogStore(dir, logger, loaded, reader);
     logger.info("catalog loaded", { dir, ...store.about, latencyMs: round(performance.now() - started) });
     return store;
   }
@@ -60,65 +70,93 @@ export class CatalogStore implements CatalogProvider {
     return this.about;
   }
 
-  /** Re-reads the folder. Never throws for a bad catalog: the result says what happened, and so does the log. */
-  reload(reason: string): ReloadResult {
+  /**
+   * Re-reads the folder. Never rejects: the result says what happened, and so does the log. Reloads
+   * run one at a time; triggers that arrive meanwhile share one more reload after it.
+   */
+  reload(reason: string): Promise<ReloadResult> {
+    if (!this.running) {
+      this.running = this.reloadOnce(reason).finally(() => {
+        this.running = undefined;
+      });
+      return this.running;
+    }
+    this.queued ??= this.running.then(() => {
+      this.queued = undefined;
+      return this.reload(reason);
+    });
+    return this.queued;
+  }
+
+  private async reloadOnce(reason: string): Promise<ReloadResult> {
     const started = performance.now();
-    let next: { catalog: Catalog; info: CatalogInfo } | undefined;
+    let message: ReloadMessage;
     try {
-      const files = readCatalogFiles(this.dir);
-      // Same text, same catalog: an editor's save-without-change or a touch costs no rebuild.
-      if (hashFiles(files) !== this.about.version) next = build(files);
+      message = await this.reader({ dir: this.dir, currentVersion: this.about.version });
+      if (message.kind === "not-cloneable") message = this.buildHere();
     } catch (error) {
-      if (!(error instanceof CatalogError)) throw error;
-      const first = error.problems[0];
+      const e = asCatalogError(error);
+      message = { kind: "refused", code: e.code, problems: e.problems };
+    }
+    if (message.kind === "refused") {
+      const first = message.problems[0];
       this.logger.warn(
-        `catalog reload refused, still answering from version ${this.about.version}: ${first ? formatProblem(first) : error.code}`,
+        `catalog reload refused, still answering from version ${this.about.version}: ${first ? formatProblem(first) : message.code}`,
         {
           reason,
-          code: error.code,
+          code: message.code,
           version: this.about.version,
-          problemCount: error.problems.length,
-          problems: error.problems.slice(0, MAX_LOGGED_PROBLEMS),
+          problemCount: message.problems.length,
+          problems: message.problems.slice(0, MAX_LOGGED_PROBLEMS),
         },
       );
-      return { ok: false, code: error.code, problems: error.problems, info: this.about };
+      return { ok: false, code: message.code, problems: message.problems, info: this.about };
     }
-    if (!next) {
+    if (message.kind !== "built") {
       this.logger.info("catalog unchanged", { reason, version: this.about.version });
       return { ok: true, changed: false, info: this.about };
     }
     const previous = this.about.version;
-    this.catalog = next.catalog;
-    this.about = next.info;
+    this.catalog = message.catalog;
+    this.about = infoOf(message.catalog, message.version);
     this.logger.info("catalog reloaded", {
       reason,
       previous,
-      ...next.info,
+      ...this.about,
       latencyMs: round(performance.now() - started),
     });
-    return { ok: true, changed: true, info: next.info };
+    return { ok: true, changed: true, info: this.about };
+  }
+
+  /** The fallback for a catalog the worker cannot hand over: built here, blocking, as before. */
+  private buildHere(): ReloadMessage {
+    try {
+      const files = readCatalogFiles(this.dir);
+      const version = catalogVersion(files);
+      if (version === this.about.version) return { kind: "unchanged" };
+      this.logger.warn(
+        "catalog reload built on the main thread (the worker could not hand the catalog over)",
+      );
+      return { kind: "built", version, catalog: buildCatalog(files) };
+    } catch (error) {
+      const e = asCatalogError(error);
+      return { kind: "refused", code: e.code, problems: e.problems };
+    }
   }
 }
 
-const read = (dir: string) => build(readCatalogFiles(dir));
-
-function build(files: CatalogFiles): { catalog: Catalog; info: CatalogInfo } {
+function read(dir: string): { catalog: Catalog; info: CatalogInfo } {
+  const files = readCatalogFiles(dir);
   const catalog = buildCatalog(files);
-  return {
-    catalog,
-    info: {
-      version: hashFiles(files),
-      loadedAt: new Date().toISOString(),
-      products: catalog.products.size,
-      vendors: catalog.vendors.size,
-      categories: catalog.categories.size,
-    },
-  };
+  return { catalog, info: infoOf(catalog, catalogVersion(files)) };
 }
 
-function hashFiles(files: CatalogFiles): string {
-  const hash = createHash("sha256");
-  for (const [name, text] of [...files].sort(([a], [b]) => a.localeCompare(b)))
-    hash.update(`${name}\0${text}\0`);
-  return hash.digest("hex").slice(0, 12);
+function infoOf(catalog: Catalog, version: string): CatalogInfo {
+  return {
+    version,
+    loadedAt: new Date().toISOString(),
+    products: catalog.products.size,
+    vendors: catalog.vendors.size,
+    categories: catalog.categories.size,
+  };
 }

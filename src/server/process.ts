@@ -51,7 +51,7 @@ function explainStartFailure(error: unknown, logger: Logger): boolean {
 function handleSignals(server: RunningServer, logger: Logger): void {
   process.on("SIGHUP", () => {
     logger.info("signal", { signal: "SIGHUP" });
-    server.reload("SIGHUP");
+    void server.reload("SIGHUP");
   });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

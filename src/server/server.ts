@@ -32,8 +32,8 @@ export interface RunningServer {
   isReady(): boolean;
   /** Requests being served now. */
   inFlight(): number;
-  /** Re-reads the catalog (what SIGHUP does). */
-  reload(reason?: string): ReloadResult;
+  /** Re-reads the catalog (what SIGHUP does); never rejects. */
+  reload(reason?: string): Promise<ReloadResult>;
   /** Stops taking requests, waits for those in flight (up to shutdownTimeoutMs), then stops the bots. */
   close(): Promise<{ cut: number }>;
 }
@@ -110,7 +110,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   let watcher: CatalogWatcher | undefined;
   if (config.knowledgeWatch) {
-    watcher = watchCatalog(config.knowledgeDir, () => store.reload("watch"), logger, options.watchDebounceMs);
+    watcher = watchCatalog(
+      config.knowledgeDir,
+      () => void store.reload("watch"),
+      logger,
+      options.watchDebounceMs,
+    );
   }
 
   phase = "ready";

@@ -98,17 +98,17 @@ describe("catalog reloads while requests are in flight", () => {
       const [name, breakIt, code] = BREAKS[round % BREAKS.length] as (typeof BREAKS)[number];
       const good = original.replace(SUMMARY, `Alibaba Cloud's EDIT ${round} managed Kubernetes service`);
       writeFileSync(path(), good);
-      results.push({ what: `good edit ${round}`, expect: "ok", result: s.server.reload("test") });
+      results.push({ what: `good edit ${round}`, expect: "ok", result: await s.server.reload("test") });
       lastGood = s.server.store.info().version;
       await new Promise((resolve) => setTimeout(resolve, 15));
       writeFileSync(path(), breakIt(good));
-      results.push({ what: name, expect: code || "refused", result: s.server.reload("test") });
+      results.push({ what: name, expect: code || "refused", result: await s.server.reload("test") });
       expect(s.server.store.info().version, `${name}: still the last good catalog`).toBe(lastGood);
       await new Promise((resolve) => setTimeout(resolve, 15));
     }
     const report = await load;
     writeFileSync(path(), original);
-    expect(s.server.reload("test")).toMatchObject({ ok: true, changed: true });
+    expect(await s.server.reload("test")).toMatchObject({ ok: true, changed: true });
 
     expect(report.problems).toEqual([]);
     expect(report.statuses).toEqual({ 200: requests.length });

@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { MAX_CATALOG_FILE_BYTES } from "../../src/core/catalog/load.js";
 import { ROUTES } from "../../src/server/routes.js";
 import type { RunningServer } from "../../src/server/server.js";
 import { type CapturedLogger, copyKnowledge, postJson, startTestServer } from "./helpers.js";
@@ -39,7 +40,7 @@ describe("catalog reload", () => {
     const before = s.store.info().version;
     expect(await productText(s)).toContain(ORIGINAL_SUMMARY);
     edit((t) => t.replace(ORIGINAL_SUMMARY, "Alibaba Cloud's EDITED managed Kubernetes service"));
-    const result = s.reload("test");
+    const result = await s.reload("test");
     expect(result).toMatchObject({ ok: true, changed: true });
     expect(s.store.info().version).not.toBe(before);
     expect(await productText(s)).toContain("EDITED managed Kubernetes");
@@ -51,7 +52,7 @@ describe("catalog reload", () => {
 
   it("reports an unchanged catalog as unchanged", async () => {
     const s = await start();
-    expect(s.reload("test")).toMatchObject({ ok: true, changed: false });
+    expect(await s.reload("test")).toMatchObject({ ok: true, changed: false });
   });
 
   it.each([
@@ -72,12 +73,12 @@ describe("catalog reload", () => {
       const s = await start();
       const before = s.store.info().version;
       edit((t) => t.replace(ORIGINAL_SUMMARY, "Alibaba Cloud's GOOD EDIT managed Kubernetes service"));
-      expect(s.reload("test")).toMatchObject({ ok: true, changed: true });
+      expect(await s.reload("test")).toMatchObject({ ok: true, changed: true });
       const good = s.store.info().version;
       expect(good).not.toBe(before);
 
       edit(change);
-      const result = s.reload("test");
+      const result = await s.reload("test");
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.code).toBe(code);
@@ -108,8 +109,7 @@ describe("catalog reload", () => {
             ? t.replace(ORIGINAL_SUMMARY, "Alibaba Cloud's FLIPPED managed Kubernetes service")
             : t.replace("Alibaba Cloud's FLIPPED managed Kubernetes service", ORIGINAL_SUMMARY),
         );
-        s.reload("test");
-        await new Promise((r) => setImmediate(r));
+        await s.reload("test");
       }
     })();
     const asks = Array.from({ length: 60 }, (_, i) =>
@@ -140,5 +140,53 @@ describe("catalog reload", () => {
     }
     expect(s.store.info().version).toBe(before);
     expect(await productText(s)).toContain(ORIGINAL_SUMMARY);
+  });
+
+  it("refuses a YAML alias bomb and an oversized file, never throws, and keeps answering", async () => {
+    const s = await start();
+    const before = s.store.info().version;
+    const bomb = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      ...["b", "c", "d", "e", "f", "g", "h", "i"].map((k, i) => {
+        const prev = "abcdefgh"[i];
+        return `${k}: &${k} [${Array(9).fill(`*${prev}`).join(",")}]`;
+      }),
+    ].join("\n");
+    writeFileSync(join(knowledge.dir, "vendors/zz-bomb.yaml"), bomb);
+    const bombed = await s.reload("test");
+    expect(bombed).toMatchObject({ ok: false, code: "CATALOG_YAML_SYNTAX" });
+    if (!bombed.ok)
+      expect(bombed.problems[0]).toMatchObject({
+        file: "vendors/zz-bomb.yaml",
+        message: expect.stringMatching(/alias/),
+      });
+
+    rmSync(join(knowledge.dir, "vendors/zz-bomb.yaml"));
+    writeFileSync(
+      join(knowledge.dir, "vendors/zz-huge.yaml"),
+      "x: ".concat("y".repeat(MAX_CATALOG_FILE_BYTES + 1)),
+    );
+    const huge = await s.reload("test");
+    expect(huge).toMatchObject({ ok: false, code: "CATALOG_TOO_LARGE" });
+    if (!huge.ok) expect(huge.problems[0]?.file).toBe("vendors/zz-huge.yaml");
+
+    expect(s.store.info().version).toBe(before);
+    expect(await productText(s)).toContain(ORIGINAL_SUMMARY);
+  });
+
+  it("parses a reload off the main thread: the event loop keeps turning while it runs", async () => {
+    const s = await start();
+    edit((t) => t.replace(ORIGINAL_SUMMARY, "Alibaba Cloud's THREADED managed Kubernetes service"));
+    let turns = 0;
+    const ticker = setInterval(() => {
+      turns += 1;
+    }, 1);
+    const result = await s.reload("test");
+    clearInterval(ticker);
+    expect(result).toMatchObject({ ok: true, changed: true });
+    // The whole read-parse-check ran while this thread went round its loop; a blocking parse would
+    // have left the interval no turn until it was over.
+    expect(turns).toBeGreaterThan(0);
+    expect(await productText(s)).toContain("THREADED");
   });
 });

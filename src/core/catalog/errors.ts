@@ -4,7 +4,11 @@ export type CatalogErrorCode =
   | "CATALOG_YAML_SYNTAX"
   | "CATALOG_SCHEMA"
   | "CATALOG_DUPLICATE_ID"
-  | "CATALOG_BROKEN_REFERENCE";
+  | "CATALOG_BROKEN_REFERENCE"
+  /** A file over MAX_CATALOG_FILE_BYTES: refused before it is parsed. */
+  | "CATALOG_TOO_LARGE"
+  /** Anything else that stopped a load (a parser's own limit, a bug): reported like the rest, never thrown raw. */
+  | "CATALOG_LOAD_FAILED";
 
 export interface CatalogProblem {
   /** The file, relative to the catalog folder. */

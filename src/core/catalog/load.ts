@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { load as loadYaml } from "js-yaml";
-import { buildVocabulary, hasVocabulary, readVocabularyFiles } from "../vocabulary/load.js";
 import { type Document, isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
+import { buildVocabulary, hasVocabulary, readVocabularyFiles } from "../vocabulary/load.js";
 import type { Catalog } from "./catalog.js";
 import { CatalogError, type CatalogErrorCode, type CatalogProblem } from "./errors.js";
 import {
@@ -23,10 +23,34 @@ export type CatalogFiles = ReadonlyMap<string, string>;
 
 export const VENDOR_DIR = "vendors";
 
+/**
+ * The largest catalog file read (the largest real one is under 30 KB): YAML parsing is superlinear
+ * on hostile input, and a 60 MB file took 42 s and 2.7 GB to refuse.
+ */
+export const MAX_CATALOG_FILE_BYTES = 1024 * 1024;
+
+/**
+ * The most values a file may expand to once its aliases are followed: a YAML alias bomb is a few
+ * hundred bytes that expand to billions of values, which the schema check would walk one by one.
+ */
+export const MAX_EXPANDED_VALUES = 1_000_000;
+
+const tooLarge = (file: string, bytes: number): CatalogProblem => ({
+  file,
+  path: "",
+  message: `the file is ${bytes} bytes; catalog files may be at most ${MAX_CATALOG_FILE_BYTES} bytes`,
+});
+
 export function readCatalogFiles(dir: string): CatalogFiles {
   const files = new Map<string, string>();
+  const oversized: CatalogProblem[] = [];
   const read = (rel: string) => {
     try {
+      const { size } = statSync(join(dir, rel));
+      if (size > MAX_CATALOG_FILE_BYTES) {
+        oversized.push(tooLarge(rel, size));
+        return;
+      }
       files.set(rel, readFileSync(join(dir, rel), "utf8"));
     } catch (cause) {
       throw new CatalogError("CATALOG_UNREADABLE", [{ file: rel, path: "", message: String(cause) }], {
@@ -44,10 +68,53 @@ export function readCatalogFiles(dir: string): CatalogFiles {
     });
   }
   for (const f of vendorFiles.sort()) read(`${VENDOR_DIR}/${f}`);
-  readVocabularyFiles(dir, files);
+  try {
+    readVocabularyFiles(dir, files);
+  } catch (cause) {
+    throw asCatalogError(cause, "vocabulary");
+  }
+  // The vocabulary files are read without a stat: their size is checked here, before any parse.
+  for (const [rel, text] of files) {
+    const bytes = Buffer.byteLength(text);
+    if (bytes > MAX_CATALOG_FILE_BYTES && !oversized.some((p) => p.file === rel))
+      oversized.push(tooLarge(rel, bytes));
+  }
+  if (oversized.length) throw new CatalogError("CATALOG_TOO_LARGE", oversized);
   return files;
 }
 
+/** Whatever a load threw, as a CatalogError naming where: nothing raw escapes the loader. */
+export function asCatalogError(error: unknown, file = ""): CatalogError {
+  if (error instanceof CatalogError) return error;
+  const message = error instanceof Error ? (error.message.split("\n")[0] ?? error.name) : String(error);
+  return new CatalogError("CATALOG_LOAD_FAILED", [{ file, path: "", message: message.slice(0, 300) }], {
+    cause: error,
+  });
+}
+
+/**
+ * How many values `value` holds with every alias expanded, counting shared nodes once per use
+ * (what a walk of the tree meets), stopping as soon as it passes `limit`. Linear in distinct nodes.
+ */
+export function expandedSize(value: unknown, limit = MAX_EXPANDED_VALUES): number {
+  const memo = new Map<object, number>();
+  const size = (v: unknown): number => {
+    if (typeof v !== "object" || v === null) return 1;
+    const known = memo.get(v);
+    if (known !== undefined) return known;
+    memo.set(v, limit + 1); // a cycle counts as too many
+    let n = 1;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      n += size(child);
+      if (n > limit) break;
+    }
+    memo.set(v, n);
+    return n;
+  };
+  return size(value);
+}
+
+/** Reads and validates a catalog folder; throws only CatalogError. */
 export function loadCatalog(dir: string): Catalog {
   return buildCatalog(readCatalogFiles(dir));
 }
@@ -84,8 +151,19 @@ function fastLoad(text: string): unknown {
   }
 }
 
-/** Validates every file, then every cross-reference; throws one CatalogError listing all problems of the first failing stage. */
+/**
+ * Validates every file, then every cross-reference; throws one CatalogError listing all problems of
+ * the first failing stage, and nothing but a CatalogError, whatever the input.
+ */
 export function buildCatalog(files: CatalogFiles): Catalog {
+  try {
+    return buildChecked(files);
+  } catch (error) {
+    throw asCatalogError(error);
+  }
+}
+
+function buildChecked(files: CatalogFiles): Catalog {
   const syntax: CatalogProblem[] = [];
   const schema: CatalogProblem[] = [];
   const parse = <S extends z.ZodType>(file: string, shape: S): Parsed<z.infer<S>> | undefined => {
@@ -94,7 +172,37 @@ export function buildCatalog(files: CatalogFiles): Catalog {
       syntax.push({ file, path: "", message: "file is missing" });
       return undefined;
     }
+    if (Buffer.byteLength(text) > MAX_CATALOG_FILE_BYTES) {
+      syntax.push(tooLarge(file, Buffer.byteLength(text)));
+      return undefined;
+    }
     const fast = fastLoad(text);
+    if (fast !== NOT_PARSED && expandedSize(fast) > MAX_EXPANDED_VALUES) {
+      syntax.push({
+        file,
+        path: "",
+        message: `its aliases expand to more than ${MAX_EXPANDED_VALUES} values (a YAML alias bomb?)`,
+      });
+      return undefined;
+    }
+    try {
+      return parseSlow(file, text, shape, fast);
+    } catch (error) {
+      // yaml's own guard (maxAliasCount) and anything else a parser throws: a problem of this file.
+      syntax.push({
+        file,
+        path: "",
+        message: `cannot be read as YAML: ${asCatalogError(error).problems[0]?.message}`,
+      });
+      return undefined;
+    }
+  };
+  const parseSlow = <S extends z.ZodType>(
+    file: string,
+    text: string,
+    shape: S,
+    fast: unknown,
+  ): Parsed<z.infer<S>> | undefined => {
     if (fast !== NOT_PARSED) {
       const result = shape.safeParse(fast);
       if (result.success) return { file, data: result.data, locate: locator(text) };
@@ -234,8 +342,21 @@ export function buildCatalog(files: CatalogFiles): Catalog {
   if (broken.length) throw new CatalogError("CATALOG_BROKEN_REFERENCE", broken);
 
   // The question vocabulary is part of the catalog folder; a folder without one (a test fixture) uses the shipped one.
-  const vocabulary = hasVocabulary(files) ? buildVocabulary(files) : undefined;
-  return { products, vendors, categories, topics, sources, productsByVendor, ...(vocabulary ? { vocabulary } : {}) };
+  let vocabulary: ReturnType<typeof buildVocabulary> | undefined;
+  try {
+    vocabulary = hasVocabulary(files) ? buildVocabulary(files) : undefined;
+  } catch (error) {
+    throw asCatalogError(error, "vocabulary");
+  }
+  return {
+    products,
+    vendors,
+    categories,
+    topics,
+    sources,
+    productsByVendor,
+    ...(vocabulary ? { vocabulary } : {}),
+  };
 }
 
 export function formatPath(path: readonly (string | number | symbol)[]): string {
