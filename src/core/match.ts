@@ -1,8 +1,6 @@
 import type { EvidenceLevel } from "./answer.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { Category, Delivery } from "./catalog/schema.js";
-import { evidenceFor, hasAttribute } from "./compose/attributes.js";
-import type { AttributeName } from "./lexicon.js";
 import type { ProductProfile } from "./profile.js";
 import type { Constraint } from "./query.js";
 import { vocabularyOf } from "./vocabulary/load.js";
@@ -48,26 +46,38 @@ function editionsOf(p: ProductProfile): Edition[] {
   });
 }
 
-/** An edition-level attribute from the edition's category (and the product's own delivery). */
-function editionHas(p: ProductProfile, e: Edition, id: string): boolean | undefined {
+/**
+ * An edition-level attribute: the product's own sourced value for that edition where the catalog
+ * has one, else what the edition's category implies.
+ */
+function editionLevel(p: ProductProfile, e: Edition, id: string): EvidenceLevel {
+  const own = p.product.attributes?.[id];
+  if (own) {
+    const values = Array.isArray(own) ? own : [own];
+    const edition = e.category?.delivery === "managed" ? "cloud" : "private";
+    return (
+      (values.find((x) => x.edition === edition) ?? values.find((x) => !x.edition) ?? values[0])?.level ??
+      "no"
+    );
+  }
   const c = e.category;
   switch (id) {
     case "vendor-compute":
-      return c ? c.vendorProvidesCompute && !e.delivery.has("software") : false;
+      return c && c.vendorProvidesCompute && !e.delivery.has("software") ? "yes" : "no";
     case "own-hardware":
       // Software runs on your hardware; the article's managed multi-cloud products ("Anywhere")
       // exist to run clusters on your own servers too.
-      return (
-        e.delivery.has("software") || (c?.delivery === "managed" && c.scope === "multi-cloud-management")
-      );
+      return e.delivery.has("software") || (c?.delivery === "managed" && c.scope === "multi-cloud-management")
+        ? "yes"
+        : "no";
     case "pay-as-you-go":
-      return c ? c.billing.includes("pay-as-you-go") : false;
+      return c?.billing.includes("pay-as-you-go") ? "yes" : "no";
     case "licence":
-      return c ? c.billing.includes("licence") || c.billing.includes("subscription") : true;
+      return !c || c.billing.includes("licence") || c.billing.includes("subscription") ? "yes" : "no";
     case "out-of-the-box":
-      return c ? c.outOfTheBox : false;
+      return c?.outOfTheBox ? "yes" : "no";
     default:
-      return hasAttribute(p, id as AttributeName);
+      return p.value(id)?.level ?? "no";
   }
 }
 
@@ -83,12 +93,9 @@ function vendorLevel(p: ProductProfile, id: string): EvidenceLevel {
 }
 
 function productLevel(p: ProductProfile, id: string): { level: EvidenceLevel; fromArticle: boolean } {
-  const has = hasAttribute(p, id as AttributeName) || p.traits.has(id as never);
-  if (!has) return { level: "no", fromArticle: true };
-  const evidence = evidenceFor(p, id as AttributeName);
-  if (id === "air-gapped" && p.airGapped.status === "partial")
-    return { level: "partial", fromArticle: evidence === "article" };
-  return { level: "yes", fromArticle: evidence !== "later" };
+  const v = p.value(id);
+  if (!v) return { level: "no", fromArticle: true };
+  return { level: v.level, fromArticle: v.fromArticle };
 }
 
 const RANK: Record<EvidenceLevel, number> = { yes: 0, partial: 1, unconfirmed: 2, no: 3 };
@@ -104,8 +111,7 @@ function check(
   const appliesTo = attribute?.appliesTo ?? "product";
   let result: { level: EvidenceLevel; fromArticle: boolean };
   if (appliesTo === "vendor") result = { level: vendorLevel(p, c.attribute), fromArticle: true };
-  else if (appliesTo === "edition")
-    result = { level: editionHas(p, e, c.attribute) ? "yes" : "no", fromArticle: true };
+  else if (appliesTo === "edition") result = { level: editionLevel(p, e, c.attribute), fromArticle: true };
   else result = productLevel(p, c.attribute);
   if (c.want) return result;
   // Not wanted: met when the product lacks it; an unconfirmed value cannot prove it absent.

@@ -93,8 +93,10 @@ function governed(q: string, marker: Span, items: readonly Item[], v: Vocabulary
       // Latin conjunctions are whole words ("or" is not in "work"); Chinese ones stand anywhere.
       const joined =
         words.length > rest.length || [...joiners].some((j) => /[^a-z0-9 ]/.test(j) && gap.includes(j));
-      if (gap.includes(CLAUSE_MARK) || !(joined || words.length === 0) || !onlyFillers(rest.join(" "), v, 2))
-        break;
+      const last = chain[chain.length - 1] as Item;
+      // Adjacency chains only like with like: "managed cloud services", not "Rancher Manager multi-cluster".
+      const adjacent = words.length === 0 && (last.kind === "entity") === (item.kind === "entity");
+      if (gap.includes(CLAUSE_MARK) || !(joined || adjacent) || !onlyFillers(rest.join(" "), v, 2)) break;
     }
     chain.push(item);
     from = item.end;

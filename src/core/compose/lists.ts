@@ -112,20 +112,26 @@ export interface FilterSpec {
 
 const LEVEL_ORDER = { yes: 0, partial: 1, unconfirmed: 2, no: 3 } as const;
 
-/** The conditions of a list in words: "that can run fully air-gapped, not from …". */
-function conditionWords(ctx: Ctx, spec: FilterSpec): { conditions: string[]; scope: string[] } {
+/** The conditions of a list in words: plural for lists ("can run fully air-gapped"), singular for one. */
+function conditionWords(
+  ctx: Ctx,
+  spec: FilterSpec,
+): { conditions: string[]; singular: string[]; scope: string[] } {
   const v = vocabularyOf(ctx.catalog);
-  const conditions = spec.wanted.constraints.map((c) => {
+  const conditions: string[] = [];
+  const singular: string[] = [];
+  for (const c of spec.wanted.constraints) {
     const a = v.attributes.get(c.attribute);
-    const title = a ? ctx.l(a.title) : c.attribute;
-    return c.want ? title : message(v, ctx.lang, "want.not", { title });
-  });
-  if (spec.basedOn?.length)
-    conditions.push(
-      ctx.lang === "zh"
-        ? `基于 ${spec.basedOn.map((id) => nameOf(ctx, id)).join("、")}`
-        : `are based on ${spec.basedOn.map((id) => nameOf(ctx, id)).join(" or ")}`,
-    );
+    if (!a) continue;
+    const without = message(v, ctx.lang, "want.not", { name: ctx.l(a.name) });
+    conditions.push(c.want ? ctx.l(a.title) : without);
+    singular.push(c.want ? ctx.l(a.claim) : without);
+  }
+  if (spec.basedOn?.length) {
+    const names = spec.basedOn.map((id) => nameOf(ctx, id)).join(ctx.lang === "zh" ? "、" : " or ");
+    conditions.push(message(v, ctx.lang, "list.basedOn", { names }));
+    singular.push(message(v, ctx.lang, "list.basedOn.one", { names }));
+  }
   const { scopes, delivery } = spec.wanted;
   // Facets name the article's categories they select ("container platform software").
   const byFacets = scopes.size
@@ -142,7 +148,7 @@ function conditionWords(ctx: Ctx, spec: FilterSpec): { conditions: string[]; sco
     ...cats.map((c) => ctx.l(c.name)),
     ...(scopes.size ? [] : [...delivery].map((d) => phrases(ctx.lang).delivery[d])),
   ];
-  return { conditions, scope };
+  return { conditions, singular, scope };
 }
 
 const nameOf = (ctx: Ctx, id: string): string =>
@@ -171,14 +177,17 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
     item.match = { level: x.m.level, reason: reasonFor(ctx, x.p, x.m, spec), sources: [] };
     return item;
   });
-  const { conditions, scope } = conditionWords(ctx, spec);
+  const { conditions, singular, scope } = conditionWords(ctx, spec);
   const excluded = [...spec.wanted.excludedProducts, ...spec.wanted.excludedVendors].map((id) =>
     nameOf(ctx, id),
   );
+  const and = (xs: string[]) => (zh ? xs.join("且") : joinList("en", xs));
+  const scopeText = scope.join(zh ? "、" : ", ");
+  const excludedText = joinList(ctx.lang, excluded);
   const condText = [
-    conditions.length ? (zh ? conditions.join("且") : `that ${joinList("en", conditions)}`) : "",
-    scope.length ? message(v, ctx.lang, "list.scope", { scope: scope.join(zh ? "、" : ", ") }) : "",
-    excluded.length ? message(v, ctx.lang, "list.excluding", { names: joinList(ctx.lang, excluded) }) : "",
+    conditions.length ? (zh ? and(conditions) : `that ${and(conditions)}`) : "",
+    scope.length ? message(v, ctx.lang, "list.scope", { scope: scopeText }) : "",
+    excluded.length ? message(v, ctx.lang, "list.excluding", { names: excludedText }) : "",
   ]
     .filter(Boolean)
     .join(zh ? "" : " ");
@@ -204,29 +213,34 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
   const counts = (["yes", "partial", "unconfirmed"] as const)
     .map((level) => ({ level, count: matches.filter((x) => x.m.level === level).length }))
     .filter((g) => g.count > 0);
+  const verbs = ids.length === 1 ? singular : conditions;
   const lead = items.length
-    ? message(v, ctx.lang, ids.length === 1 ? "list.count.one" : "list.count.many", {
-        count: ids.length,
-        conditions: condText ? (zh ? `：${condText}` : condText) : message(v, ctx.lang, "list.everything"),
+    ? message(v, ctx.lang, "list.lead", {
+        subject: message(v, ctx.lang, ids.length === 1 ? "list.subject.one" : "list.subject.many", {
+          count: ids.length,
+        }),
+        scope: scope.length ? message(v, ctx.lang, "list.lead.scope", { scope: scopeText }) : "",
+        verbs: verbs.length ? message(v, ctx.lang, "list.lead.verbs", { verbs: and(verbs) }) : "",
+        excluding: excluded.length
+          ? message(v, ctx.lang, "list.lead.excluding", { names: excludedText })
+          : "",
       })
     : noFactsAt(ctx, spec)
-      ? message(v, ctx.lang, "list.noFacts", { conditions: conditions.join(zh ? "且" : " and ") })
+      ? message(v, ctx.lang, "list.noFacts", { conditions: and(conditions) })
       : message(v, ctx.lang, "list.none", { conditions: condText });
-  const groups =
-    counts.length > 1 || (counts[0] && counts[0].level !== "yes")
-      ? ` ${message(v, ctx.lang, "list.groups", {
-          groups: counts
-            .map((g) =>
-              message(v, ctx.lang, "list.group", {
-                count: g.count,
-                level: message(v, ctx.lang, `level.${g.level}`),
-              }),
-            )
-            .join(zh ? "，" : ", "),
-        })}`
-      : zh
-        ? "。"
-        : ".";
+  const graded = counts.length > 1 || (counts[0] !== undefined && counts[0].level !== "yes");
+  const groups = graded
+    ? message(v, ctx.lang, "list.groups", {
+        groups: counts
+          .map((g) =>
+            message(v, ctx.lang, "list.group", {
+              count: g.count,
+              level: message(v, ctx.lang, `level.${g.level}`),
+            }),
+          )
+          .join(zh ? "，" : ", "),
+      })
+    : message(v, ctx.lang, "list.end");
   const summary = items.length ? `${lead}${groups}` : lead;
   const cats = [...new Map(matches.flatMap((x) => x.p.categories).map((c) => [c.id, c])).values()].slice(
     0,
