@@ -330,7 +330,6 @@ export const RULES: readonly Rule[] = [
       (q.intents.has("domain") && q.unknownNames.length === 0),
     answer: (ctx) => clarifyAnswer(ctx),
   },
-  { name: "help-fallback", when: (_c, q) => q.intents.has("help"), answer: (ctx) => helpAnswer(ctx) },
   {
     name: "not-found",
     when: () => true,
