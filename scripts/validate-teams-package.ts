@@ -1,13 +1,16 @@
 // Checks the Teams app package: `npm run teams:validate [schemaDir]`.
 // 1. appPackage/manifest.json and its icons: the rules Teams enforces on upload (always).
-// 2. The manifest against the official 1.29 JSON Schema, and rendered Adaptive Cards against the
-//    official 1.5 schema, when those schema files exist (default ../shared/schemas beside the project). No JSON
-//    Schema library is installed, so `schemaErrors` below implements the draft-04/06 keywords
-//    these two schemas use and reports any other keyword as unchecked instead of ignoring it.
+// 2. The manifest against the official 1.29 JSON Schema (draft-04), and rendered Adaptive Cards
+//    against the official 1.5 schema (draft-06), with Ajv, when those schema files exist (default
+//    ../shared/schemas beside the project).
 // 3. build/paas-bot-teams.zip, if it was built: the three files at its root, a real bot id.
+
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { Ajv, type AnySchemaObject, type ErrorObject, type ValidateFunction } from "ajv";
+import * as draft04 from "ajv-draft-04";
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from "../src/adapters/teams/bot.js";
 import { decodePng } from "./make-teams-icons.js";
 import { PACKAGE_FILES, PLACEHOLDER_BOT_ID, readZip } from "./teams-package.js";
@@ -15,185 +18,65 @@ import { PACKAGE_FILES, PLACEHOLDER_BOT_ID, readZip } from "./teams-package.js";
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = boolean | { [key: string]: Json };
 
-const CHECKED = new Set([
-  "$ref",
-  "type",
-  "enum",
-  "const",
-  "properties",
-  "required",
-  "additionalProperties",
-  "patternProperties",
-  "items",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "minLength",
-  "maxLength",
-  "pattern",
-  "minimum",
-  "maximum",
-  "minProperties",
-  "maxProperties",
-  "anyOf",
-  "oneOf",
-  "allOf",
-  "not",
-  "if",
-  "then",
-  "else",
-  "dependencies",
-]);
-/** Annotations that never fail validation (and Adaptive Card's own `version`/`features` notes). */
-const ANNOTATIONS = new Set([
-  "$schema",
-  "$id",
-  "id",
-  "description",
-  "default",
-  "examples",
-  "example",
-  "title",
-  "format",
-  "definitions",
-  "version",
-  "features",
-  "deprecated",
-]);
+const draft06 = createRequire(import.meta.url)("ajv/dist/refs/json-schema-draft-06.json") as AnySchemaObject;
 
-/** Validates `value` against a draft-04/06 schema; returns "path: message" lines, empty when valid. */
-export function schemaErrors(schema: unknown, value: unknown, unchecked = new Set<string>()): string[] {
-  const root = schema as Schema;
-  const errors: string[] = [];
-  const resolveRef = (ref: string): Schema => {
-    if (!ref.startsWith("#")) throw new Error(`remote $ref not supported: ${ref}`);
-    let node: unknown = root;
-    for (const raw of ref.slice(1).split("/").filter(Boolean)) {
-      const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-      node = (node as Record<string, unknown>)[key];
+/**
+ * One validator per draft. Microsoft's schemas carry keywords of their own (`version`, `features`)
+ * and formats Ajv does not bundle, so strict mode and format checks are off: every validation
+ * keyword of the draft is still checked.
+ */
+const options = { allErrors: true, strict: false, validateFormats: false } as const;
+// A CommonJS module whose exports are the class, with the class again as `default`.
+const AjvDraft04 = draft04.default.default;
+let ajv04: InstanceType<typeof AjvDraft04> | undefined;
+let ajv06: Ajv | undefined;
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function validatorFor(schema: Schema): ValidateFunction {
+  const key = typeof schema === "object" ? schema : { schema };
+  const known = compiled.get(key);
+  if (known) return known;
+  const draft = typeof schema === "object" ? String(schema.$schema ?? "") : "";
+  let validate: ValidateFunction;
+  if (draft.includes("draft-04")) {
+    ajv04 ??= new AjvDraft04(options);
+    validate = ajv04.compile(schema);
+  } else {
+    if (!ajv06) {
+      ajv06 = new Ajv(options);
+      ajv06.addMetaSchema(draft06);
     }
-    if (node === undefined) throw new Error(`unresolved $ref ${ref}`);
-    return node as Schema;
-  };
-  const typeOf = (v: unknown) =>
-    v === null ? "null" : Array.isArray(v) ? "array" : Number.isInteger(v) ? "integer" : typeof v;
-  const check = (schema: Schema, v: unknown, path: string, out: string[]): void => {
-    if (schema === true) return;
-    if (schema === false) {
-      out.push(`${path}: not allowed`);
-      return;
-    }
-    for (const key of Object.keys(schema)) if (!CHECKED.has(key) && !ANNOTATIONS.has(key)) unchecked.add(key);
-    if (typeof schema.$ref === "string") {
-      check(resolveRef(schema.$ref), v, path, out);
-      return;
-    }
-    const s = schema as Record<string, unknown>;
-    if (s.type !== undefined) {
-      const types = Array.isArray(s.type) ? s.type : [s.type];
-      const t = typeOf(v);
-      if (!types.some((x) => x === t || (x === "number" && t === "integer"))) {
-        out.push(`${path}: expected ${types.join(" or ")}, got ${t}`);
-        return;
-      }
-    }
-    if (Array.isArray(s.enum) && !s.enum.some((e) => JSON.stringify(e) === JSON.stringify(v)))
-      out.push(`${path}: must be one of ${JSON.stringify(s.enum)}`);
-    if ("const" in s && JSON.stringify(s.const) !== JSON.stringify(v))
-      out.push(`${path}: must be ${JSON.stringify(s.const)}`);
-    if (typeof v === "string") {
-      const length = Array.from(v).length;
-      if (typeof s.maxLength === "number" && length > s.maxLength)
-        out.push(`${path}: longer than ${s.maxLength} characters`);
-      if (typeof s.minLength === "number" && length < s.minLength)
-        out.push(`${path}: shorter than ${s.minLength} characters`);
-      if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(v))
-        out.push(`${path}: does not match ${s.pattern}`);
-    }
-    if (typeof v === "number") {
-      if (typeof s.minimum === "number" && v < s.minimum) out.push(`${path}: below ${s.minimum}`);
-      if (typeof s.maximum === "number" && v > s.maximum) out.push(`${path}: above ${s.maximum}`);
-    }
-    if (Array.isArray(v)) {
-      if (typeof s.minItems === "number" && v.length < s.minItems)
-        out.push(`${path}: fewer than ${s.minItems} items`);
-      if (typeof s.maxItems === "number" && v.length > s.maxItems)
-        out.push(`${path}: more than ${s.maxItems} items`);
-      if (s.uniqueItems === true && new Set(v.map((x) => JSON.stringify(x))).size !== v.length)
-        out.push(`${path}: items are not unique`);
-      if (Array.isArray(s.items))
-        v.forEach((x, i) => s.items && check((s.items as Schema[])[i] ?? true, x, `${path}[${i}]`, out));
-      else if (s.items !== undefined) v.forEach((x, i) => check(s.items as Schema, x, `${path}[${i}]`, out));
-    }
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      const o = v as Record<string, unknown>;
-      const props = (s.properties ?? {}) as Record<string, Schema>;
-      const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, Schema>);
-      for (const r of (s.required ?? []) as string[])
-        if (!(r in o)) out.push(`${path}: missing required "${r}"`);
-      const keys = Object.keys(o);
-      if (typeof s.minProperties === "number" && keys.length < s.minProperties)
-        out.push(`${path}: fewer than ${s.minProperties} properties`);
-      if (typeof s.maxProperties === "number" && keys.length > s.maxProperties)
-        out.push(`${path}: more than ${s.maxProperties} properties`);
-      for (const key of keys) {
-        const at = `${path}.${key}`;
-        let matched = false;
-        if (key in props) {
-          matched = true;
-          check(props[key] as Schema, o[key], at, out);
-        }
-        for (const [p, sub] of patterns) {
-          if (new RegExp(p, "u").test(key)) {
-            matched = true;
-            check(sub, o[key], at, out);
-          }
-        }
-        if (!matched && s.additionalProperties !== undefined)
-          check(s.additionalProperties as Schema, o[key], at, out);
-      }
-      for (const [key, dep] of Object.entries((s.dependencies ?? {}) as Record<string, Json>)) {
-        if (!(key in o)) continue;
-        if (Array.isArray(dep)) {
-          for (const d of dep)
-            if (typeof d === "string" && !(d in o)) out.push(`${path}: "${key}" needs "${d}"`);
-        } else {
-          check(dep as Schema, o, path, out);
-        }
-      }
-    }
-    const branches = (list: unknown) =>
-      (list as Schema[]).map((b) => {
-        const e: string[] = [];
-        check(b, v, path, e);
-        return e;
-      });
-    if (Array.isArray(s.allOf)) for (const e of branches(s.allOf)) out.push(...e);
-    if (Array.isArray(s.anyOf)) {
-      const results = branches(s.anyOf);
-      if (!results.some((e) => e.length === 0)) {
-        // Adaptive Card alternatives are told apart by `type`: prefer the branch whose type matched.
-        const cost = (e: string[]) => e.length + (e.some((x) => /\.type: must be one of/.test(x)) ? 1000 : 0);
-        const closest = results.reduce((a, b) => (cost(b) < cost(a) ? b : a));
-        out.push(
-          `${path}: matches none of ${results.length} alternatives; closest: ${closest.slice(0, 3).join("; ")}`,
-        );
-      }
-    }
-    if (Array.isArray(s.oneOf)) {
-      const passing = branches(s.oneOf).filter((e) => e.length === 0).length;
-      if (passing !== 1) out.push(`${path}: must match exactly one alternative, matches ${passing}`);
-    }
-    if (s.not !== undefined && branches([s.not])[0]?.length === 0)
-      out.push(`${path}: must not match a forbidden shape`);
-    if (s.if !== undefined) {
-      const ok = branches([s.if])[0]?.length === 0;
-      const next = ok ? s.then : s.else;
-      if (next !== undefined) check(next as Schema, v, path, out);
-    }
-  };
-  check(root, value, "$", errors);
-  return errors;
+    // Draft-06 names a schema's id `$id`; the card schema still spells it the draft-04 way, `id`.
+    const { id, ...rest } = schema as Record<string, Json>;
+    validate = ajv06.compile(typeof id === "string" && !("$id" in rest) ? { ...rest, $id: id } : schema);
+  }
+  compiled.set(key, validate);
+  return validate;
+}
+
+/** `/tags/2` as `$.tags[2]`: the path style of every other line teams:validate prints. */
+function jsonPath(instancePath: string): string {
+  return instancePath
+    .split("/")
+    .slice(1)
+    .map((seg) => seg.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : `${acc}.${seg}`), "$");
+}
+
+function describeError(e: ErrorObject): string {
+  const path = jsonPath(e.instancePath);
+  if (e.keyword === "additionalProperties")
+    return `${path}.${String((e.params as { additionalProperty?: unknown }).additionalProperty)}: not allowed`;
+  if (e.keyword === "enum")
+    return `${path}: must be one of ${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)}`;
+  return `${path}: ${e.message ?? e.keyword}`;
+}
+
+/** Validates `value` against a draft-04 or draft-06 schema; returns "path: message" lines, empty when valid. */
+export function schemaErrors(schema: unknown, value: unknown): string[] {
+  const validate = validatorFor(schema as Schema);
+  if (validate(value)) return [];
+  return [...new Set((validate.errors ?? []).map(describeError))];
 }
 
 type Manifest = Record<string, Json>;
@@ -331,7 +214,6 @@ async function main(): Promise<number> {
   const schemaDir = resolve(process.argv[2] ?? "../shared/schemas");
   const appDir = resolve("appPackage");
   const problems: string[] = [];
-  const unchecked = new Set<string>();
   const manifest = JSON.parse(readFileSync(resolve(appDir, "manifest.json"), "utf8")) as Manifest;
   const sourceFile = (name: string) =>
     existsSync(resolve(appDir, name)) ? readFileSync(resolve(appDir, name)) : undefined;
@@ -342,9 +224,7 @@ async function main(): Promise<number> {
     ? (JSON.parse(readFileSync(manifestSchemaFile, "utf8")) as Schema)
     : undefined;
   if (manifestSchema) {
-    problems.push(
-      ...schemaErrors(manifestSchema, manifest, unchecked).map((e) => `appPackage/manifest.json: ${e}`),
-    );
+    problems.push(...schemaErrors(manifestSchema, manifest).map((e) => `appPackage/manifest.json: ${e}`));
     console.log(`manifest checked against ${manifestSchemaFile}`);
   } else console.warn(`skipped the manifest schema check: ${manifestSchemaFile} not found`);
 
@@ -362,7 +242,7 @@ async function main(): Promise<number> {
     if (JSON.stringify(zipped).includes(PLACEHOLDER_BOT_ID))
       problems.push("zip: the bot id is still the placeholder");
     if (manifestSchema)
-      problems.push(...schemaErrors(manifestSchema, zipped, unchecked).map((e) => `zip manifest.json: ${e}`));
+      problems.push(...schemaErrors(manifestSchema, zipped).map((e) => `zip manifest.json: ${e}`));
     console.log(`checked ${zipFile}`);
   } else
     console.log(
@@ -376,13 +256,11 @@ async function main(): Promise<number> {
     for (const { name, card } of cards) {
       // `msteams` (full-width cards) is Teams' documented host extension, absent from the generic schema.
       const { msteams: _teamsOnly, ...portable } = card as Record<string, unknown>;
-      problems.push(...schemaErrors(cardSchema, portable, unchecked).map((e) => `card "${name}": ${e}`));
+      problems.push(...schemaErrors(cardSchema, portable).map((e) => `card "${name}": ${e}`));
     }
     console.log(`${cards.length} rendered Adaptive Cards checked against ${cardSchemaFile}`);
   } else console.warn(`skipped the Adaptive Card schema check: ${cardSchemaFile} not found`);
 
-  if (unchecked.size)
-    console.warn(`schema keywords not checked by this validator: ${[...unchecked].join(", ")}`);
   for (const p of problems) console.error(p);
   console.log(problems.length ? `teams:validate: ${problems.length} problem(s)` : "teams:validate: ok");
   return problems.length ? 1 : 0;

@@ -90,8 +90,9 @@ describe("teams:package", () => {
   });
 });
 
-describe("the schema validator used by teams:validate", () => {
+describe("the schema validator used by teams:validate (Ajv)", () => {
   const schema = {
+    $schema: "http://json-schema.org/draft-04/schema#",
     definitions: { guid: { type: "string", pattern: "^[0-9a-f]{8}$" } },
     type: "object",
     additionalProperties: false,
@@ -115,15 +116,36 @@ describe("the schema validator used by teams:validate", () => {
     });
     expect(errors).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^\$\.id: does not match/),
-        "$.name: longer than 3 characters",
-        "$.tags: more than 2 items",
-        "$.tags: items are not unique",
+        expect.stringMatching(/^\$\.id: must match pattern/),
+        "$.name: must NOT have more than 3 characters",
+        "$.tags: must NOT have more than 2 items",
+        expect.stringMatching(/^\$\.tags: must NOT have duplicate items/),
         expect.stringMatching(/^\$\.tags\[2\]: must be one of/),
-        expect.stringMatching(/^\$\.kind: matches none of 2 alternatives/),
+        "$.kind: must match a schema in anyOf",
         "$.extra: not allowed",
       ]),
     );
-    expect(schemaErrors(schema, {})).toEqual(['$: missing required "id"', '$: missing required "name"']);
+    expect(schemaErrors(schema, {})).toEqual([
+      "$: must have required property 'id'",
+      "$: must have required property 'name'",
+    ]);
+  });
+
+  it("draft-06 schemas too (the Adaptive Card schema's draft), and lengths count characters, not UTF-16 units", () => {
+    const card = {
+      $schema: "http://json-schema.org/draft-06/schema#",
+      // The Adaptive Card schema names itself with draft-04's `id`.
+      id: "http://example.com/card.json",
+      type: "object",
+      properties: { t: { const: "x" }, s: { type: "string", maxLength: 2 } },
+    };
+    expect(schemaErrors(card, { t: "x", s: "𝒳𝒴" })).toEqual([]);
+    expect(schemaErrors(card, { t: "y" })).toEqual(["$.t: must be equal to constant"]);
+  });
+
+  it("checks the real manifest against the official schema when ../shared has it", () => {
+    const file = resolve("..", "shared", "schemas", "teams-manifest-1.29.schema.json");
+    if (!existsSync(file)) return;
+    expect(schemaErrors(JSON.parse(readFileSync(file, "utf8")), manifest())).toEqual([]);
   });
 });
