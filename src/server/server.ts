@@ -122,6 +122,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   logger.info("ready", {
     url,
     port,
+    pid: process.pid,
     startupMs: round(performance.now()),
     rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
   });

@@ -113,6 +113,52 @@ describe("graceful shutdown with Slack answers still being posted", () => {
   });
 });
 
+describe("npm start, stopped by the pid of npm", () => {
+  it("stops the server too: npm passes SIGTERM to the node it execs", async () => {
+    const blank = Object.fromEntries(Object.keys(VARIABLES).map((k) => [k, ""]));
+    const npm = spawn("npm", ["start", "--silent"], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "/tmp",
+        ...blank,
+        PORT: "0",
+        HOST: "127.0.0.1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    npm.stdout?.on("data", (c: Buffer) => {
+      out += c.toString();
+    });
+    npm.stderr?.on("data", (c: Buffer) => {
+      out += c.toString();
+    });
+    const npmExited = new Promise<void>((resolve) => npm.once("close", () => resolve()));
+    await until(() => /"msg":"ready"/.test(out) || npm.exitCode !== null);
+    const serverPid = Number(/"msg":"ready".*?"pid":(\d+)/.exec(out)?.[1]);
+    expect(serverPid).toBeGreaterThan(0);
+    const alive = () => {
+      try {
+        process.kill(serverPid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      npm.kill("SIGTERM");
+      await npmExited;
+      await until(() => !alive() || /"msg":"stopped"/.test(out));
+      expect(out).toMatch(/"msg":"stopped"/);
+      await until(() => !alive());
+    } finally {
+      // Only the server this test started, by its pid, if it outlived npm.
+      if (alive()) process.kill(serverPid, "SIGKILL");
+    }
+  });
+});
+
 interface Child {
   child: ChildProcess;
   output: () => string;
