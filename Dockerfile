@@ -2,7 +2,10 @@
 # Build: docker build -t paas-bot .   Run: docker run -p 3978:3978 --env-file .env paas-bot
 # The catalog is baked in at /app/knowledge; mount your own over it (or elsewhere + KNOWLEDGE_DIR):
 #   docker run -v "$PWD/knowledge:/app/knowledge:ro" -e KNOWLEDGE_WATCH=1 ...
-ARG NODE_IMAGE=node:20.20-bookworm-slim
+# Node 24, the current LTS (Node 20 reached end of life on 2026-04-30), pinned to an exact release;
+# the same version .ci/run tests on (NODE24_VERSION). Pin a digest too where your registry lets you
+# verify one: node:24.21.0-bookworm-slim@sha256:<digest>.
+ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 
 # 1. Compile TypeScript to dist/ (needs the dev dependencies).
 FROM ${NODE_IMAGE} AS build

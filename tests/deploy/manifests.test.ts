@@ -242,3 +242,34 @@ describe("Dockerfile", () => {
     expect(ignored).toContain(".env");
   });
 });
+
+describe("fail closed in the cluster", () => {
+  it("requires the credentials Secret, runs in production and turns the playground off", () => {
+    expect(container.envFrom).toEqual([{ secretRef: expect.objectContaining({ optional: false }) }]);
+    const env = Object.fromEntries(
+      (container.env as { name: string; value: string }[]).map((e) => [e.name, e.value]),
+    );
+    expect(env.PLAYGROUND).toBe("0");
+    expect(env.NODE_ENV ?? /ENV[\s\S]*NODE_ENV=(\S+)/.exec(dockerfile)?.[1]).toBe("production");
+    expect(env.TEAMS_LOCAL).toBeUndefined();
+  });
+
+  it("has a NetworkPolicy for the pods: ingress on the HTTP port only, egress DNS and HTTPS only", () => {
+    const policy = byKind("NetworkPolicy")[0];
+    expect(policy.spec.podSelector.matchLabels).toEqual(deployment.spec.template.metadata.labels);
+    expect([...policy.spec.policyTypes].sort()).toEqual(["Egress", "Ingress"]);
+    const ingressPorts = policy.spec.ingress.flatMap((r: Any) =>
+      r.ports.map((p: Any) => containerPort(p.port)),
+    );
+    expect(ingressPorts).toEqual([DEFAULT_PORT]);
+    const egressPorts = policy.spec.egress.flatMap((r: Any) => r.ports.map((p: Any) => p.port)).sort();
+    expect(egressPorts).toEqual([443, 53, 53]);
+  });
+
+  it("ships the image on Node 24, the release CI tests on", () => {
+    const image = /ARG NODE_IMAGE=node:(\d+\.\d+\.\d+)-bookworm-slim\s*$/m.exec(dockerfile)?.[1];
+    expect(image).toMatch(/^24\./);
+    const ci = readFileSync(join(ROOT, ".ci", "run"), "utf8");
+    expect(/^NODE24_VERSION=(\S+)$/m.exec(ci)?.[1]).toBe(image);
+  });
+});
