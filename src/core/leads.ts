@@ -3,6 +3,7 @@ import type { Catalog } from "./catalog/catalog.js";
 import { productHas } from "./match.js";
 import { profileOf } from "./profile.js";
 import type { Query } from "./query.js";
+import { findAll } from "./text-match.js";
 import { vocabularyOf } from "./vocabulary/load.js";
 import { message } from "./vocabulary/vocabulary.js";
 
@@ -52,45 +53,21 @@ export function productLead(catalog: Catalog, lang: Lang, id: string, q: Query):
     const has = wantsBoth
       ? p.delivery.includes("managed") && p.delivery.includes("software")
       : delivery.every((d) => p.delivery.includes(d));
-    const claim = deliveryClaim(lang, wantsBoth ? "both" : (delivery[0] ?? "managed"), has);
+    const claim = deliveryClaim(catalog, lang, wantsBoth ? "both" : (delivery[0] ?? "managed"), has);
     return message(v, lang, has ? "lead.yes" : "lead.no", { product, claim });
   }
-  // "Is EKS Anywhere Amazon's?" / "made by AWS?" / 「是阿里的吗」 — not "does it need AWS?".
-  const asksMaker = / s\b|\bby\b|\bfrom\b|\bmade\b|的/u.test(q.folded);
+  // "Is EKS Anywhere Amazon's?" / "made by AWS?" — not "does it need AWS?".
+  const asksMaker = v.question.maker.some((w) => findAll(q.folded, w).length > 0);
   if (q.yesNo && asksMaker && q.vendors.includes(p.vendor.id))
     return message(v, lang, "lead.vendorYes", { product, vendor });
   return undefined;
 }
 
-function deliveryClaim(lang: Lang, d: "managed" | "software" | "both", has: boolean): string {
-  const v = vocabularyOfLang(lang);
-  return has ? v.yes[d] : v.no[d];
+function deliveryClaim(
+  catalog: Catalog,
+  lang: Lang,
+  d: "managed" | "software" | "both",
+  has: boolean,
+): string {
+  return message(vocabularyOf(catalog), lang, `${has ? "claim" : "claimNot"}.delivery.${d}`);
 }
-
-const DELIVERY_CLAIMS = {
-  en: {
-    yes: {
-      managed: "is offered as a managed cloud service",
-      software: "is offered as software you run yourself",
-      both: "is offered both as a managed cloud service and as software you run yourself",
-    },
-    no: {
-      managed: "is not offered as a managed cloud service",
-      software: "is not offered as software you run yourself",
-      both: "is not offered both ways",
-    },
-  },
-  zh: {
-    yes: {
-      managed: "提供公有云托管服务",
-      software: "提供可自行部署的软件版本",
-      both: "既有公有云托管服务，也有私有化部署版本",
-    },
-    no: {
-      managed: "不提供公有云托管服务",
-      software: "没有可自行部署的软件版本",
-      both: "并非两种交付方式都有",
-    },
-  },
-} as const;
-const vocabularyOfLang = (lang: Lang) => DELIVERY_CLAIMS[lang];

@@ -63,7 +63,7 @@ function editionLevel(p: ProductProfile, e: Edition, id: string): EvidenceLevel 
   const c = e.category;
   switch (id) {
     case "vendor-compute":
-      return c && c.vendorProvidesCompute && !e.delivery.has("software") ? "yes" : "no";
+      return c?.vendorProvidesCompute && !e.delivery.has("software") ? "yes" : "no";
     case "own-hardware":
       // Software runs on your hardware; the article's managed multi-cloud products ("Anywhere")
       // exist to run clusters on your own servers too.

@@ -18,9 +18,6 @@ interface Item extends Span {
 
 const CLAUSE_MARK = ";";
 const KANA = /[\u3040-\u30FF]/u;
-const YES_NO_EN = /^(is|are|does|do|can|could|will|would|has|have|should|did)\b/;
-const YES_NO_ZH = /(吗|么|是否|能否|可否|是不是|有没有|支不支持|能不能|可不可以|会不会)/u;
-const BOTH_MARKS = /\b(both|as well as)\b|既|同时/u;
 const WORD = /[a-z0-9+#]+|[\u3400-\u9FFF]/gu;
 
 /**
@@ -207,7 +204,9 @@ export function understand(question: string, catalog: Catalog): Query {
     delivery,
     privateEdition,
     unknownNames,
-    yesNo: YES_NO_EN.test(folded) || YES_NO_ZH.test(raw),
+    yesNo:
+      v.question.yesNoStart.some((w) => folded === w || folded.startsWith(`${w} `)) ||
+      cueSpans(folded, { y: v.question.yesNoAnywhere }, []).length > 0,
     confidence: 0,
   };
   if (intents.has("focusServers")) query.focus = "servers";
@@ -243,18 +242,17 @@ function applyNegation(q: string, items: Item[], v: Vocabulary): void {
 
 /** "vendors with both a managed K8s and a private edition": the facets on each side of "both/既…又". */
 function bothGroups(q: string, v: Vocabulary, entities: readonly Span[]): Query["both"] {
-  const m = BOTH_MARKS.exec(q);
-  if (!m) return undefined;
-  const tail = q.slice(m.index + m[0].length);
-  const split = /\b(and|and also)\b|又|也|以及|和/u.exec(tail);
-  if (!split) return undefined;
-  const halves = [tail.slice(0, split.index), tail.slice(split.index + split[0].length)];
+  const mark = cueSpans(q, { b: v.question.both }, entities).sort((x, y) => x.start - y.start)[0];
+  if (!mark) return undefined;
+  const tail = q.slice(mark.end);
+  const join = cueSpans(tail, { j: v.question.bothJoin }, []).sort((x, y) => x.start - y.start)[0];
+  if (!join) return undefined;
+  const halves = [tail.slice(0, join.start), tail.slice(join.end)];
   const groups = halves.map((h) => ({
     scopes: new Set(cueSpans(h, v.scopes, []).map((c) => c.key as ScopeName)),
     delivery: new Set(cueSpans(h, v.delivery, []).map((c) => c.key as Delivery)),
     privateEdition: cueSpans(h, { p: v.privateEdition }, []).length > 0,
   }));
-  void entities;
   return groups.every((g) => g.scopes.size || g.delivery.size || g.privateEdition) ? groups : undefined;
 }
 

@@ -1,8 +1,9 @@
 import type { Answer, FollowUp, Lang, Request } from "../answer.js";
 import type { Catalog } from "../catalog/catalog.js";
 import type { Category, Vendor } from "../catalog/schema.js";
-import { type DistributiveOmit, type Draft, plainText } from "../text.js";
 import { SourceCollector } from "../views.js";
+import { vocabularyOf } from "../vocabulary/load.js";
+import { message } from "../vocabulary/vocabulary.js";
 
 /** What every composer needs: the catalog, the answer language, the request, and the cited sources. */
 export class Ctx {
@@ -27,8 +28,14 @@ export class Ctx {
     return text[this.lang];
   }
 
-  ask(en: string, zh: string): FollowUp {
-    const q = this.lang === "zh" ? zh : en;
+  /** The answer's wording, from the language's message catalog (knowledge/messages). */
+  m(key: string, params: Record<string, string | number> = {}): string {
+    return message(vocabularyOf(this.catalog), this.lang, key, params);
+  }
+
+  /** A follow-up question whose words are the message `key` in the answer's language. */
+  ask(key: string): FollowUp {
+    const q = this.m(key);
     return { label: q, request: { type: "ask", q } };
   }
 
@@ -36,7 +43,7 @@ export class Ctx {
   moreInCategory(category: Category): FollowUp {
     const name = this.l(category.name);
     return {
-      label: this.lang === "zh" ? `同类产品：${name}` : `More in ${name}`,
+      label: this.m("followUp.moreIn", { name }),
       request: { type: "category", id: category.id, lang: this.lang },
     };
   }
@@ -45,22 +52,27 @@ export class Ctx {
   moreFromVendor(vendor: Vendor): FollowUp {
     const name = this.l(vendor.name);
     return {
-      label: this.lang === "zh" ? `${name}还有哪些产品？` : `What else does ${name} offer?`,
+      label: this.m("followUp.moreFrom", { name }),
       request: { type: "vendor", id: vendor.id, lang: this.lang },
     };
   }
 }
 
-/** Completes a composer's draft: the language and request from the context, the sources cited, the text. */
-export function finish(draft: DistributiveOmit<Draft, "sources" | "lang" | "request">, ctx: Ctx): Answer {
-  const withSources = {
+/** Omit over each member of a union, so each intent keeps its own fields. */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * Completes a composer's draft: the language and request from the context, the sources cited.
+ * Answers carry no text: renderers (src/render) write plain text, Slack and Teams from the layout.
+ */
+export function finish(draft: DistributiveOmit<Answer, "sources" | "lang" | "request">, ctx: Ctx): Answer {
+  return {
     ...draft,
     lang: ctx.lang,
     request: ctx.request,
     followUps: padFollowUps(ctx, draft.followUps),
     sources: ctx.cite.views(),
-  } as Draft;
-  return { ...withSources, text: plainText(withSources) } as Answer;
+  } as Answer;
 }
 
 export const joinList = (lang: Lang, xs: readonly string[]): string => {
@@ -73,12 +85,12 @@ export const joinList = (lang: Lang, xs: readonly string[]): string => {
 function padFollowUps(ctx: Ctx, followUps: FollowUp[]): FollowUp[] {
   const general: FollowUp[] = [
     {
-      label: ctx.lang === "zh" ? "有哪几类产品？" : "What kinds of offering are there?",
+      label: ctx.m("followUp.kinds"),
       request: { type: "categories", lang: ctx.lang },
     },
-    ctx.ask("Which options work fully air-gapped?", "哪些方案支持全内网部署？"),
+    ctx.ask("followUp.airGapped"),
     {
-      label: ctx.lang === "zh" ? "我能问什么？" : "What can I ask?",
+      label: ctx.m("followUp.help"),
       request: { type: "help", lang: ctx.lang },
     },
   ];

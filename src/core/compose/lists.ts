@@ -22,7 +22,6 @@ const categoryFollowUps = (ctx: Ctx, cats: Category[]): FollowUp[] =>
 
 /** A vendor's products; a vendor the article names without products gets its own facts instead. */
 export function vendorAnswer(ctx: Ctx, vendorIds: string[], overview = false): Answer {
-  const zh = ctx.lang === "zh";
   const vendors = vendorIds.map((id) => ctx.catalog.vendors.get(id)).filter((v) => v !== undefined);
   const ids = vendors.flatMap((v) => [...(ctx.catalog.productsByVendor.get(v.id) ?? [])]);
   const items = views(ctx, ids);
@@ -35,9 +34,7 @@ export function vendorAnswer(ctx: Ctx, vendorIds: string[], overview = false): A
       for (const r of other.relations) {
         if (r.target === v.id && r.type === "based-on")
           bullets.push(
-            zh
-              ? `${ctx.l(other.name)} 基于${ctx.l(v.name)}${ctx.ref(r.sources)}`
-              : `${ctx.l(other.name)} is based on ${ctx.l(v.name)}${ctx.ref(r.sources)}`,
+            `${ctx.m("vendor.basedOn", { product: ctx.l(other.name), vendor: ctx.l(v.name) })}${ctx.ref(r.sources)}`,
           );
       }
     }
@@ -48,49 +45,50 @@ export function vendorAnswer(ctx: Ctx, vendorIds: string[], overview = false): A
     const others = [...ctx.catalog.vendors.values()].filter((v) => v.otherPlayer);
     for (const v of others) ctx.cite.cite(v.sources);
     sections.push({
-      title: zh ? "其他玩家（未列出产品）" : "Other players (no products listed)",
+      title: ctx.m("vendor.otherPlayers"),
       bullets: others.map((v) => ctx.l(v.name)),
     });
   }
   const otherOnly = vendors.every((v) => v.otherPlayer);
   // A few products are named in the summary; a long list is only counted there.
   const named = items.length <= 8 ? items.map((i) => i.name) : [];
-  const listed = (sep: string, lead: string) => (named.length ? `${lead}${named.join(sep)}` : "");
+  const who = overview ? ctx.m("vendor.theVendors", { count: vendors.length }) : joinList(ctx.lang, names);
+  const plural = overview || names.length > 1;
   const summary = items.length
-    ? zh
-      ? `目录中${overview ? ` ${vendors.length} 家厂商` : joinList("zh", names)}共有 ${ids.length} 个产品${listed("、", "：")}。`
-      : `${overview ? `The ${vendors.length} vendors` : joinList("en", names)} ${ids.length === 1 ? "has one offering" : `${overview || names.length > 1 ? "have" : "has"} ${ids.length} offerings`} in the catalog${listed(", ", ": ")}.`
+    ? ctx.m(
+        ids.length === 1
+          ? "vendor.summary.one"
+          : plural
+            ? "vendor.summary.many.plural"
+            : "vendor.summary.many",
+        { who, count: ids.length },
+      ) +
+      (named.length
+        ? ctx.m("vendor.summary.named", { names: named.join(ctx.lang === "zh" ? "、" : ", ") })
+        : ctx.m("list.end"))
     : otherOnly
-      ? zh
-        ? `文章把${joinList("zh", names)}列为「其他玩家」，没有列出具体产品。`
-        : `The article names ${joinList("en", names)} among the "other players", without listing products.`
-      : zh
-        ? "目录中没有该厂商的产品。"
-        : "The catalog lists no products for this vendor.";
+      ? ctx.m("vendor.otherOnly", { names: joinList(ctx.lang, names) })
+      : ctx.m("vendor.none");
   const cats = [...new Map(items.flatMap((i) => i.categories).map((c) => [c.id, c])).values()];
   const followUps: FollowUp[] = [];
   if (items.length >= 2)
     followUps.push({
-      label: zh
-        ? `对比 ${items[0]?.name} 和 ${items[1]?.name}`
-        : `Compare ${items[0]?.name} vs ${items[1]?.name}`,
+      label: ctx.m("followUp.compareTwo", { a: items[0]?.name ?? "", b: items[1]?.name ?? "" }),
       request: { type: "compare", ids: ids.slice(0, 2), lang: ctx.lang },
     });
   for (const c of cats.slice(0, 2))
     followUps.push({ label: c.name, request: { type: "category", id: c.id, lang: ctx.lang } });
-  if (!followUps.length) followUps.push(ctx.ask("Who are the other players?", "其他玩家有哪些？"));
+  if (!followUps.length) followUps.push(ctx.ask("followUp.otherPlayers"));
   return finish(
     {
       intent: "vendor",
       vendorIds: vendors.map((v) => v.id),
       ...totalOf(ids),
       title: overview
-        ? zh
-          ? `目录中的 ${vendors.length} 家厂商`
-          : `The ${vendors.length} vendors in the catalog`
-        : zh
-          ? `${names.join("、")}的产品`
-          : `What ${joinList("en", names)} offer${names.length === 1 ? "s" : ""}`,
+        ? ctx.m("vendor.title.all", { count: vendors.length })
+        : ctx.m(names.length === 1 ? "vendor.title.one" : "vendor.title.many", {
+            names: joinList(ctx.lang, names),
+          }),
       summary,
       items,
       sections,
@@ -181,7 +179,7 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
   const excluded = [...spec.wanted.excludedProducts, ...spec.wanted.excludedVendors].map((id) =>
     nameOf(ctx, id),
   );
-  const and = (xs: string[]) => (zh ? xs.join("且") : joinList("en", xs));
+  const and = (xs: string[]) => (zh ? xs.join(ctx.m("list.and")) : joinList("en", xs));
   const scopeText = scope.join(zh ? "、" : ", ");
   const excludedText = joinList(ctx.lang, excluded);
   const condText = [
@@ -249,9 +247,7 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
   const followUps: FollowUp[] = [...categoryFollowUps(ctx, cats)];
   if (items.length >= 2)
     followUps.push({
-      label: zh
-        ? `对比 ${items[0]?.name} 和 ${items[1]?.name}`
-        : `Compare ${items[0]?.name} vs ${items[1]?.name}`,
+      label: ctx.m("followUp.compareTwo", { a: items[0]?.name ?? "", b: items[1]?.name ?? "" }),
       request: { type: "compare", ids: [items[0]?.id as string, items[1]?.id as string], lang: ctx.lang },
     });
   return finish(
@@ -331,9 +327,9 @@ function laterSection(ctx: Ctx, later: ProductProfile[], wanted: Wanted): Sectio
     return `${ctx.l(p.product.name)}${note ? ` — ${ctx.l(note)}` : ""}${ctx.ref(sources)}`;
   });
   const more = later.length - bullets.length;
-  if (more > 0) bullets.push(ctx.lang === "zh" ? `… 另有 ${more} 个` : `… and ${more} more`);
+  if (more > 0) bullets.push(ctx.m("list.andMore", { count: more }));
   return {
-    title: ctx.lang === "zh" ? "文章之外，后续资料还显示" : "Beyond the article, later sources add",
+    title: ctx.m("list.laterSources"),
     bullets,
   };
 }
@@ -348,7 +344,7 @@ function airGapSection(ctx: Ctx, matches: ProductProfile[]): Section {
     bullets.push(
       `${ctx.l(p.product.name)}: ${phrases(ctx.lang).airGapped.partial}${p.airGapped.reason ? ` — ${ctx.l(p.airGapped.reason)}` : ""}${ctx.ref(p.airGapped.sources)}`,
     );
-  return { title: ctx.lang === "zh" ? "为什么" : "Why", bullets };
+  return { title: ctx.m("list.why"), bullets };
 }
 
 export function membersOf(ctx: Ctx, categories: Category[]): string[] {
@@ -387,7 +383,7 @@ export function categoryAnswer(ctx: Ctx, categories: Category[], prosConsFirst =
   if (!prosConsFirst && !several && categories[0]) {
     const c = categories[0];
     sections.unshift({
-      title: zh ? "要点" : "Key facts",
+      title: ctx.m("category.keyFacts"),
       bullets: [
         `${p.labels.billing}: ${ctx.l(c.billingNote)}`,
         `${p.labels.airGapped}: ${p.airGapped[c.airGapped.status]} — ${ctx.l(c.airGapped.reason)}`,
@@ -397,15 +393,17 @@ export function categoryAnswer(ctx: Ctx, categories: Category[], prosConsFirst =
   }
   const first = categories[0];
   const summary = several
-    ? zh
-      ? `${categories.length} 类产品符合：${categories.map((c) => ctx.l(c.name)).join("、")}，共 ${ids.length} 个产品。`
-      : `${categories.length} kinds of offering match — ${categories.map((c) => ctx.l(c.name)).join("; ")} — with ${ids.length} products.`
+    ? ctx.m("category.several", {
+        count: categories.length,
+        names: categories.map((c) => ctx.l(c.name)).join(ctx.lang === "zh" ? "、" : "; "),
+        products: ids.length,
+      })
     : first
       ? `${ctx.l(first.definition)}`
       : "";
   const others = [...ctx.catalog.categories.values()].filter((c) => !categories.includes(c)).slice(0, 2);
   const followUps: FollowUp[] = [...categoryFollowUps(ctx, others)];
-  followUps.push(ctx.ask("Which options work fully air-gapped?", "哪些方案支持全内网部署？"));
+  followUps.push(ctx.ask("followUp.airGapped"));
   return finish(
     {
       intent: "category",
@@ -423,7 +421,6 @@ export function categoryAnswer(ctx: Ctx, categories: Category[], prosConsFirst =
 
 /** The five kinds of offering at a glance. */
 export function categoriesAnswer(ctx: Ctx, withProsCons = false): Answer {
-  const zh = ctx.lang === "zh";
   const p = phrases(ctx.lang);
   const cats = [...ctx.catalog.categories.values()].sort((a, b) => a.order - b.order);
   const sections: Section[] = [];
@@ -446,10 +443,8 @@ export function categoriesAnswer(ctx: Ctx, withProsCons = false): Answer {
     {
       intent: "categories",
       categories,
-      title: zh ? `${cats.length} 类产品形式` : `The ${cats.length} kinds of offering`,
-      summary: zh
-        ? "文章按交付方式（自行部署的软件 / 托管云服务）和用途（容器平台、多云容器管理、Kubernetes 集群）把中国市场的容器 PaaS 混合云产品分为以下几类。"
-        : "The article sorts container PaaS hybrid-cloud offerings in China by delivery (software you run vs managed cloud service) and purpose (container platform, multi-cloud management, Kubernetes clusters).",
+      title: ctx.m("categories.title", { count: cats.length }),
+      summary: ctx.m("categories.summary"),
       items: [],
       sections,
       followUps: categoryFollowUps(ctx, cats.slice(0, 3)),

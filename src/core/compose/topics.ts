@@ -13,19 +13,14 @@ export function topicAnswer(ctx: Ctx, topicId: string): Answer | undefined {
     bullets: pt.details.map((d) => ctx.l(d)),
   }));
   const facts = topic.facts.map((f) => `${ctx.l(f.text)}${ctx.ref(f.sources)}`);
-  if (facts.length) sections.push({ title: ctx.lang === "zh" ? "注意" : "Keep in mind", bullets: facts });
+  if (facts.length) sections.push({ title: ctx.m("topic.keepInMind"), bullets: facts });
   const followUps: FollowUp[] = [];
   if (items.length >= 2)
     followUps.push({
-      label:
-        ctx.lang === "zh"
-          ? `对比 ${items[0]?.name} 和 ${items[1]?.name}`
-          : `Compare ${items[0]?.name} vs ${items[1]?.name}`,
+      label: ctx.m("followUp.compareTwo", { a: items[0]?.name ?? "", b: items[1]?.name ?? "" }),
       request: { type: "compare", ids: items.slice(0, 2).map((i) => i.id), lang: ctx.lang },
     });
-  followUps.push(
-    ctx.ask("Which distributions do the Anywhere products recommend?", "Anywhere 类产品推荐哪些发行版？"),
-  );
+  followUps.push(ctx.ask("followUp.anywhereDistributions"));
   return finish(
     {
       intent: "topic",
@@ -46,7 +41,6 @@ export function topicAnswer(ctx: Ctx, topicId: string): Answer | undefined {
  */
 export function distributionsAnswer(ctx: Ctx, recommenderCategories: Category[] = []): Answer {
   const within = new Set(recommenderCategories.map((c) => c.id));
-  const zh = ctx.lang === "zh";
   const pairs: { productId: string; distributionId: string }[] = [];
   const bullets: string[] = [];
   for (const p of ctx.catalog.products.values()) {
@@ -60,18 +54,15 @@ export function distributionsAnswer(ctx: Ctx, recommenderCategories: Category[] 
   }
   const ids = [...new Set(pairs.map((x) => x.distributionId))];
   const items = ids.map((id) => productView(ctx.catalog, id, ctx.lang, ctx.cite, 1));
-  const summary = zh
-    ? `托管多云容器管理类产品对被纳管集群要求较多，所以往往推荐用户安装自家的 Kubernetes：${joinList(
-        "zh",
-        items.map((i) => i.name),
-      )}。`
-    : `Managed multi-cloud products place many requirements on the clusters they manage, so they recommend their own Kubernetes: ${joinList(
-        "en",
-        items.map((i) => i.name),
-      )}.`;
+  const summary = ctx.m("distributions.summary", {
+    names: joinList(
+      ctx.lang,
+      items.map((i) => i.name),
+    ),
+  });
   const followUps: FollowUp[] = [
     {
-      label: zh ? "Anywhere 类产品" : "The Anywhere products",
+      label: ctx.m("followUp.anywhere"),
       request: { type: "topic", id: "anywhere", lang: ctx.lang },
     },
   ];
@@ -82,10 +73,10 @@ export function distributionsAnswer(ctx: Ctx, recommenderCategories: Category[] 
     {
       intent: "distributions",
       pairs,
-      title: zh ? "Anywhere 类产品推荐的 Kubernetes 发行版" : "Distributions the Anywhere products recommend",
+      title: ctx.m("distributions.title"),
       summary,
       items,
-      sections: [{ title: zh ? "谁推荐谁" : "Who recommends what", bullets }],
+      sections: [{ title: ctx.m("distributions.whoRecommends"), bullets }],
       followUps,
     },
     ctx,
@@ -93,16 +84,11 @@ export function distributionsAnswer(ctx: Ctx, recommenderCategories: Category[] 
 }
 
 export function otherPlayersAnswer(ctx: Ctx): Answer {
-  const zh = ctx.lang === "zh";
   const others = [...ctx.catalog.vendors.values()].filter((v) => v.otherPlayer);
   const vendors = others.map((v) => {
     ctx.cite.cite(v.sources);
     const fact = v.facts[0];
-    const note = fact
-      ? `${ctx.l(fact.text)}${ctx.ref(fact.sources)}`
-      : zh
-        ? "文章只列出了名字。"
-        : "Named in the article without a product.";
+    const note = fact ? `${ctx.l(fact.text)}${ctx.ref(fact.sources)}` : ctx.m("otherPlayers.nameOnly");
     return { id: v.id, name: ctx.l(v.name), note };
   });
   const names = vendors.map((v) => v.name);
@@ -110,17 +96,15 @@ export function otherPlayersAnswer(ctx: Ctx): Answer {
     {
       intent: "other-players",
       vendors,
-      title: zh ? "其他玩家" : "Other players",
-      summary: zh
-        ? `文章最后还列出了 ${names.length} 家其他玩家（未列出具体产品）：${joinList("zh", names)}。`
-        : `The article closes with ${names.length} other players, named without their products: ${joinList("en", names)}.`,
+      title: ctx.m("otherPlayers.title"),
+      summary: ctx.m("otherPlayers.summary", { count: names.length, names: joinList(ctx.lang, names) }),
       items: [],
       sections: [],
       followUps: [
         ...vendors
           .slice(0, 2)
           .map((v): FollowUp => ({ label: v.name, request: { type: "vendor", id: v.id, lang: ctx.lang } })),
-        { label: zh ? "产品分类" : "Kinds of offering", request: { type: "categories", lang: ctx.lang } },
+        { label: ctx.m("followUp.kindsShort"), request: { type: "categories", lang: ctx.lang } },
       ],
     },
     ctx,

@@ -14,6 +14,7 @@ import {
   MessagesFile,
   NegationFile,
   NotCoveredFile,
+  QuestionFile,
   ScopesFile,
   StopwordsFile,
 } from "./schema.js";
@@ -27,6 +28,7 @@ export const VOCABULARY_FILES = {
   context: "vocabulary/context.yaml",
   stopwords: "vocabulary/stopwords.yaml",
   notCovered: "vocabulary/not-covered.yaml",
+  question: "vocabulary/question.yaml",
   attributes: "attributes.yaml",
 } as const;
 export const MESSAGE_FILES: Record<Lang, string> = { en: "messages/en.yaml", zh: "messages/zh.yaml" };
@@ -95,6 +97,7 @@ export function buildVocabulary(files: ReadonlyMap<string, string>): Vocabulary 
     context: parse(files, F.context, ContextFile, problems),
     stopwords: parse(files, F.stopwords, StopwordsFile, problems),
     notCovered: parse(files, F.notCovered, NotCoveredFile, problems),
+    question: parse(files, F.question, QuestionFile, problems),
     attributes: parse(files, F.attributes, AttributesFile, problems),
     messages: {
       en: parse(files, MESSAGE_FILES.en, MessagesFile, problems),

@@ -61,6 +61,14 @@ export const NegationFile = z.strictObject({
   clauseBreaks: z.string().min(1),
 });
 
+export const QuestionFile = z.strictObject({
+  yesNoStart: CueList,
+  yesNoAnywhere: CueList,
+  both: CueList,
+  bothJoin: CueList,
+  maker: CueList,
+});
+
 export const ContextFile = z.strictObject({
   contexts: z.array(z.strictObject({ id: Id, implies: Id, cues: CueList })),
 });

@@ -11,6 +11,7 @@ import type {
   IntentsFile,
   NegationFile,
   NotCoveredFile,
+  QuestionFile,
   ScopesFile,
   StopwordsFile,
 } from "./schema.js";
@@ -40,6 +41,13 @@ export interface Vocabulary {
   stopwords: Set<string>;
   notCovered: { id: string; name: string; terms: string[] }[];
   messages: Record<Lang, Record<string, string>>;
+  question: {
+    yesNoStart: string[];
+    yesNoAnywhere: string[];
+    both: string[];
+    bothJoin: string[];
+    maker: string[];
+  };
   /** Every folded cue of every table: a cue is never taken for a misspelt name. */
   cueWords: Set<string>;
   /** Chinese cues, so a window holding one is not read as a misspelt Chinese name. */
@@ -53,6 +61,7 @@ export interface VocabularyParts {
   context: z.infer<typeof ContextFile>;
   stopwords: z.infer<typeof StopwordsFile>;
   notCovered: z.infer<typeof NotCoveredFile>;
+  question: z.infer<typeof QuestionFile>;
   attributes: z.infer<typeof AttributesFile>;
   messages: Record<Lang, Record<string, string>>;
 }
@@ -105,6 +114,13 @@ export function compileVocabulary(parts: VocabularyParts): Vocabulary {
       terms: [...new Set([o.name, ...o.aliases].map((t) => fold(t)).filter((t) => t.length >= 2))],
     })),
     messages: parts.messages,
+    question: {
+      yesNoStart: all(parts.question.yesNoStart),
+      yesNoAnywhere: all(parts.question.yesNoAnywhere),
+      both: all(parts.question.both),
+      bothJoin: all(parts.question.bothJoin),
+      maker: all(parts.question.maker),
+    },
     cueWords,
     cjkCues: cueLists.flat().filter((c) => /[\u3400-\u9FFF]/u.test(c)),
   };
