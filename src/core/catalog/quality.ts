@@ -111,6 +111,13 @@ export function qualityProblems(catalog: Catalog): QualityProblem[] {
       if (!catalog.sources.has(id))
         problems.push({ where: `vendor ${v.id} origin`, message: `unknown source '${id}'` });
   for (const p of catalog.products.values())
+    if (p.airGapped)
+      problems.push({
+        where: `product ${p.id} airGapped`,
+        message:
+          "the old airGapped field is no longer read: write attributes.air-gapped with a level instead",
+      });
+  for (const p of catalog.products.values())
     for (const [attr, value] of Object.entries(p.attributes))
       for (const x of Array.isArray(value) ? value : [value])
         problems.push(...valueProblems(`product ${p.id} attributes.${attr}`, x, catalog));
