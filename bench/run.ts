@@ -4,7 +4,7 @@
  * behind it, to bench/results.json. Everything runs on 127.0.0.1. See bench/README.md.
  *
  *   npm run bench                      # the whole run (about 3 minutes on 2 cores)
- *   npm run bench -- --only engine     # one part: engine | http | process
+ *   npm run bench -- --only engine     # one part: engine | http | process | reload
  *   npm run bench -- --only http --profile   # also CPU-profile our server under load
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +15,7 @@ import { FakeSlackApi } from "../tests/helpers/slack-fake-api.js";
 import { benchEngine, type EngineRow } from "./engine/run.js";
 import { comparePlatform, type HttpRow } from "./http/platforms.js";
 import { benchProcesses, type ProcessRow } from "./http/process.js";
+import { benchReload, type ReloadRow } from "./http/reload.js";
 import { LABELS, ROOT, type ServerKind } from "./http/servers.js";
 import { formatTable, num } from "./table.js";
 import { evaluate, type Target } from "./targets.js";
@@ -26,7 +27,9 @@ const STARTS = 3;
 const PROCESS_KINDS: ServerKind[] = ["ours", "bare-slack", "bare-teams", "bare-both"];
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
-const wants = (part: "engine" | "http" | "process") => !only || only === part;
+const wants = (part: "engine" | "http" | "process" | "reload") => !only || only === part;
+const RELOAD_FACTORS = [1, 100] as const;
+const RELOAD_LOAD = { connections: 8, durationSec: 4 };
 const profileDir = process.argv.includes("--profile")
   ? mkdtempSync(join(tmpdir(), "paas-bot-profile-"))
   : undefined;
@@ -40,6 +43,7 @@ const say = (msg: string) =>
 let engine: EngineRow[] = [];
 const http: HttpRow[] = [];
 let processes: ProcessRow[] = [];
+const reloads: ReloadRow[] = [];
 
 if (wants("engine")) {
   say(`engine: catalogs ${FACTORS.join("×, ")}× (${ENGINE_BUDGET_MS / 1000} s of answers each)`);
@@ -81,8 +85,17 @@ if (wants("http") || wants("process")) {
   }
 }
 
+if (wants("reload")) {
+  for (const factor of RELOAD_FACTORS) {
+    say(
+      `reload: ${factor}× catalog, ${RELOAD_LOAD.durationSec} s quiet, then ${RELOAD_LOAD.durationSec} s with back-to-back reloads`,
+    );
+    reloads.push(await benchReload(factor, { logDir, ...RELOAD_LOAD }));
+  }
+}
+
 const targets = evaluate(engine, http, processes);
-const table = render(engine, http, processes, targets);
+const table = render(engine, http, processes, targets, reloads);
 const loadAfter = loadavg();
 const results = {
   when: new Date().toISOString(),
@@ -97,6 +110,7 @@ const results = {
   engine,
   http,
   process: processes,
+  reload: reloads,
   targets,
   table,
   durationSec: Math.round((performance.now() - started) / 1000),
@@ -113,7 +127,13 @@ console.log(
   `\n${targets.filter((t) => t.ok).length}/${targets.length} targets hold. Load average ${loadBefore[0]?.toFixed(1)} → ${loadAfter[0]?.toFixed(1)} on ${cpus().length} CPUs; ${results.durationSec} s. Details: bench/results.json`,
 );
 
-function render(engine: EngineRow[], http: HttpRow[], processes: ProcessRow[], targets: Target[]): string {
+function render(
+  engine: EngineRow[],
+  http: HttpRow[],
+  processes: ProcessRow[],
+  targets: Target[],
+  reloadRows: ReloadRow[],
+): string {
   const rows: string[][] = [];
   const verdict = (name: string) => {
     const t = targets.find((x) => x.name === name);
@@ -162,6 +182,26 @@ function render(engine: EngineRow[], http: HttpRow[], processes: ProcessRow[], t
       `ready ${num(p.readyMs, "ms")}, RSS ${num(p.rssMb, "MB")}`,
       p.kind === "ours" ? verdict("start-up to ready, ours / bare Bolt + botbuilder") : ratio || "baseline",
     ]);
+  }
+  for (const r of reloadRows) {
+    for (const [phase, result] of [
+      ["quiet", r.quiet],
+      ["during reloads", r.reloading],
+    ] as const) {
+      const health =
+        result.non2xx || result.errors ? ` (${result.non2xx} non-2xx, ${result.errors} errors!)` : "";
+      rows.push([
+        `/api/ask ${phase}, ${r.factor === 1 ? "real" : `${r.factor}×`} catalog`,
+        `${RELOAD_LOAD.connections} conns, ${RELOAD_LOAD.durationSec} s`,
+        num(result.requestsPerSec, "req/s"),
+        num(result.p50Ms, "ms"),
+        num(result.p99Ms, "ms"),
+        phase === "quiet" ? "" : `${r.reloads} reloads, median ${num(r.reloadMsMedian, "ms")} each (worker)`,
+        (phase === "quiet"
+          ? "baseline"
+          : `p99 ×${num(result.p99Ms / Math.max(r.quiet.p99Ms, 0.001))} of quiet`) + health,
+      ]);
+    }
   }
   return formatTable(
     ["row", "scale", "throughput", "p50", "p99", "start-up / memory", "target / growth"],
