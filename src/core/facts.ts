@@ -1,3 +1,4 @@
+import type { Lang } from "./answer.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type {
   AttributeValue,
@@ -7,6 +8,8 @@ import type {
   Localized,
   Product,
 } from "./catalog/schema.js";
+import { vocabularyOf } from "./vocabulary/load.js";
+import { message, type Vocabulary } from "./vocabulary/vocabulary.js";
 
 /**
  * One product's value for one attribute, with its evidence: the product's own sourced value where
@@ -28,9 +31,10 @@ export interface AttributeFact {
 /** Levels by how strongly they say "has it", for merging editions. */
 const STRENGTH: Record<EvidenceLevel, number> = { yes: 3, partial: 2, unconfirmed: 1, no: 0 };
 
-const EDITION_WORDS: Record<Edition, Localized> = {
-  cloud: { en: "Cloud service", zh: "公有云服务" },
-  private: { en: "Private edition", zh: "私有化版本" },
+/** "Private edition: <note>", in one language, from the message catalog. */
+const editionReason = (catalog: Catalog, lang: Lang, edition: Edition, note: string): string => {
+  const v = vocabularyOf(catalog);
+  return message(v, lang, "edition.reason", { edition: message(v, lang, `edition.${edition}`), note });
 };
 
 const cache = new WeakMap<Catalog, Map<string, AttributeFact | undefined>>();
@@ -59,7 +63,7 @@ function compute(catalog: Catalog, product: Product, attr: string): AttributeFac
     .map((id) => catalog.categories.get(id))
     .filter((c): c is Category => c !== undefined)
     .sort((a, b) => a.order - b.order);
-  const byArticle = categoryValue(categories, attr);
+  const byArticle = categoryValue(catalog, categories, attr);
   const own = product.attributes[attr];
   if (own) return fromOwn(catalog, Array.isArray(own) ? own : [own], byArticle);
   if (attr === "needs-internet") return needsInternet(catalog, product.id);
@@ -102,12 +106,9 @@ function fromOwn(
       fromArticle: articleSays,
       ...(asOf ? { asOf } : {}),
     };
-  const reason = (lang: "en" | "zh") =>
+  const reason = (lang: Lang) =>
     values
-      .map((v) => {
-        const label = v.edition ? EDITION_WORDS[v.edition][lang] : "";
-        return label ? `${label}${lang === "zh" ? "：" : ": "}${v.note[lang]}` : v.note[lang];
-      })
+      .map((v) => (v.edition ? editionReason(catalog, lang, v.edition, v.note[lang]) : v.note[lang]))
       .join(" ");
   return {
     level: best.level,
@@ -125,7 +126,7 @@ function fromOwn(
 }
 
 /** What the article's categories say: their explicit defaults, else their classic fields. */
-function categoryValue(categories: Category[], attr: string): AttributeFact | undefined {
+function categoryValue(catalog: Catalog, categories: Category[], attr: string): AttributeFact | undefined {
   const values = categories
     .map((c) => ({ c, v: categoryDefault(c, attr) }))
     .filter((x): x is { c: Category; v: { level: EvidenceLevel; note?: Localized } } => x.v !== undefined);
@@ -144,12 +145,16 @@ function categoryValue(categories: Category[], attr: string): AttributeFact | un
     };
   // A product the article files under two kinds (a cloud service and its private edition): one
   // value per edition, so an answer never takes "yes" from one and the reason from the other.
-  const text = (lang: "en" | "zh") =>
+  const text = (lang: Lang) =>
     values
-      .map((x) => {
-        const edition = EDITION_WORDS[x.c.delivery === "managed" ? "cloud" : "private"][lang];
-        return `${edition}${lang === "zh" ? "：" : ": "}${x.v.note?.[lang] ?? x.v.level}`;
-      })
+      .map((x) =>
+        editionReason(
+          catalog,
+          lang,
+          x.c.delivery === "managed" ? "cloud" : "private",
+          x.v.note?.[lang] ?? x.v.level,
+        ),
+      )
       .join(" ");
   return {
     level: first.v.level,
@@ -214,16 +219,18 @@ function domestic(catalog: Catalog, product: Product): AttributeFact | undefined
   if (!origin) return undefined;
   return {
     level: origin.country === "CN" ? "yes" : "no",
-    reason: origin.note
-      ? {
-          en: `${origin.headquarters.en}. ${origin.note.en}`,
-          zh: `${origin.headquarters.zh}。${origin.note.zh}`,
-        }
-      : origin.headquarters,
+    reason: origin.note ? originReason(catalog, origin.headquarters, origin.note) : origin.headquarters,
     sources: origin.sources,
     fromArticle: false,
     ...latest(catalog, origin.sources),
   };
+}
+
+function originReason(catalog: Catalog, headquarters: Localized, note: Localized): Localized {
+  const v = vocabularyOf(catalog);
+  const text = (lang: Lang) =>
+    message(v, lang, "origin.reason", { headquarters: headquarters[lang], note: note[lang] });
+  return { en: text("en"), zh: text("zh") };
 }
 
 function latest(catalog: Catalog, sources: readonly string[]): { asOf?: string } {
@@ -232,16 +239,30 @@ function latest(catalog: Catalog, sources: readonly string[]): { asOf?: string }
   return max ? { asOf: max } : {};
 }
 
-/** How a level shows in lists and tables. */
-export const LEVEL_LABELS: Record<"en" | "zh", Record<EvidenceLevel | "unknown", string>> = {
-  en: { yes: "Yes", partial: "Partly", no: "No", unconfirmed: "Unconfirmed", unknown: "Unknown" },
-  zh: { yes: "是", partial: "部分", no: "否", unconfirmed: "未证实", unknown: "未知" },
-};
-
-/** The one line an answer gives for an unconfirmed value: the article's claim, and what is missing. */
-export function unconfirmedLine(lang: "en" | "zh", asOf: string | undefined): string {
-  const when = asOf ? (lang === "zh" ? `（截至 ${asOf}）` : ` (as of ${asOf})`) : "";
-  return lang === "zh"
-    ? `未证实：文章称支持，但未找到厂商文档${when}。`
-    : `Unconfirmed — the article says yes; no vendor document found${when}.`;
+/** How a level shows in tables, cards and first lines ("Yes", "Partly", "Unconfirmed"…). */
+export function levelLabel(
+  catalog: { vocabulary?: Vocabulary },
+  lang: Lang,
+  level: EvidenceLevel | "unknown",
+): string {
+  return message(vocabularyOf(catalog), lang, `verdict.${level}`);
 }
+
+/** What an unconfirmed value says, as a clause: the article's claim, and what is missing. */
+export function unconfirmedClaim(
+  catalog: { vocabulary?: Vocabulary },
+  lang: Lang,
+  asOf: string | undefined,
+): string {
+  const v = vocabularyOf(catalog);
+  const when = asOf ? message(v, lang, "unconfirmed.asOf", { date: asOf }) : "";
+  return message(v, lang, "unconfirmed.claim", { asOf: when });
+}
+
+/** The one line an answer gives for an unconfirmed value. */
+export const unconfirmedLine = (
+  catalog: { vocabulary?: Vocabulary },
+  lang: Lang,
+  asOf: string | undefined,
+): string =>
+  message(vocabularyOf(catalog), lang, "unconfirmed.line", { claim: unconfirmedClaim(catalog, lang, asOf) });

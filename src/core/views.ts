@@ -1,9 +1,10 @@
 import type { Lang, ProductView, SourceView } from "./answer.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { Fact } from "./catalog/schema.js";
-import { LEVEL_LABELS, unconfirmedLine } from "./facts.js";
+import { levelLabel, unconfirmedLine } from "./facts.js";
 import { phrases } from "./phrases.js";
 import { type ProductProfile, profileOf } from "./profile.js";
+import type { Vocabulary } from "./vocabulary/vocabulary.js";
 
 /** Gathers the sources an answer cites, in the order it first cites them. */
 export class SourceCollector {
@@ -81,7 +82,7 @@ function buildView(catalog: Catalog, id: string, lang: Lang, noteCount: number):
   const profile = profileOf(catalog, id);
   if (!profile) throw new Error(`unknown product ${id}`);
   const { product, vendor } = profile;
-  const p = phrases(lang);
+  const p = phrases(lang, catalog);
   const notes = factsInOrder(product.facts)
     .slice(0, noteCount)
     .map((f) => ({ text: f.text[lang], sources: f.sources }));
@@ -100,7 +101,7 @@ function buildView(catalog: Catalog, id: string, lang: Lang, noteCount: number):
     deliveryLabel:
       profile.delivery.map((d) => p.delivery[d]).join(lang === "zh" ? "；" : "; ") || p.labels.none,
     airGapped: profile.airGapped.status,
-    airGappedLabel: airGappedLabel(profile, lang),
+    airGappedLabel: airGappedLabel(profile, lang, catalog),
     summary: product.summary[lang],
     notes,
   };
@@ -113,12 +114,18 @@ function buildView(catalog: Catalog, id: string, lang: Lang, noteCount: number):
 }
 
 /** The air-gap line of a product card: the evidence level first, then why. */
-export function airGappedLabel(profile: ProductProfile, lang: Lang): string {
+export function airGappedLabel(
+  profile: ProductProfile,
+  lang: Lang,
+  catalog: { vocabulary?: Vocabulary } = {},
+): string {
   const v = profile.value("air-gapped");
-  if (!v) return phrases(lang).airGapped.unknown;
+  if (!v) return phrases(lang, catalog).airGapped.unknown;
   const reason = v.reason?.[lang];
-  if (v.level === "unconfirmed")
-    return reason ? `${unconfirmedLine(lang, v.asOf)} ${reason}` : unconfirmedLine(lang, v.asOf);
-  const label = LEVEL_LABELS[lang][v.level];
+  if (v.level === "unconfirmed") {
+    const line = unconfirmedLine(catalog, lang, v.asOf);
+    return reason ? `${line} ${reason}` : line;
+  }
+  const label = levelLabel(catalog, lang, v.level);
   return reason ? `${label} — ${reason}` : label;
 }

@@ -13,13 +13,13 @@ import {
 import { compareAnswer } from "../../src/core/compose/compare.js";
 import { Ctx } from "../../src/core/compose/context.js";
 import { productAnswer } from "../../src/core/compose/products.js";
-import { attributeValue, LEVEL_LABELS } from "../../src/core/facts.js";
-import { ATTRIBUTE_CUES, type AttributeName } from "../../src/core/lexicon.js";
+import { attributeValue, levelLabel } from "../../src/core/facts.js";
 import { profileOf } from "../../src/core/profile.js";
 import { airGappedLabel } from "../../src/core/views.js";
+import { vocabularyOf } from "../../src/core/vocabulary/load.js";
 
 const catalog = loadCatalog("knowledge");
-const ATTRIBUTES = [...new Set([...Object.keys(ATTRIBUTE_CUES), "domestic", "xinchuang"])];
+const ATTRIBUTES = [...new Set([...vocabularyOf(catalog).attributes.keys(), "domestic", "xinchuang"])];
 const products = [...catalog.products.values()];
 const langs: Lang[] = ["en", "zh"];
 
@@ -96,13 +96,13 @@ describe("catalog consistency", () => {
         for (const lang of langs) {
           const v = attributeValue(catalog, p.id, attr);
           const ctx = new Ctx(catalog, lang, { type: "product", id: p.id, lang });
-          const a = productAnswer(ctx, [p.id], false, { attributes: [attr as AttributeName] });
+          const a = productAnswer(ctx, [p.id], false, { attributes: [attr] });
           const where = `${p.id} ${attr} ${lang}: ${a.summary.slice(0, 160)}`;
           if (!v) {
             expect(a.summary.startsWith(lang === "zh" ? "未知" : "Unknown"), where).toBe(true);
             continue;
           }
-          const label = LEVEL_LABELS[lang][v.level];
+          const label = levelLabel(catalog, lang, v.level);
           if (attr === "air-gapped" && lang === "en" && v.level !== "unconfirmed")
             expect(a.summary, where).toContain(`? ${label}.`);
           else expect(a.summary.startsWith(label), where).toBe(true);
@@ -116,17 +116,20 @@ describe("catalog consistency", () => {
         const profile = profileOf(catalog, p.id);
         if (!profile) throw new Error(p.id);
         const v = attributeValue(catalog, p.id, "air-gapped");
-        const label = airGappedLabel(profile, lang);
+        const label = airGappedLabel(profile, lang, catalog);
         if (v?.level === "unconfirmed")
           expect(label, p.id).toMatch(lang === "zh" ? /^未证实/ : /^Unconfirmed/);
-        else if (v) expect(label.startsWith(LEVEL_LABELS[lang][v.level]), `${p.id}: ${label}`).toBe(true);
+        else if (v)
+          expect(label.startsWith(levelLabel(catalog, lang, v.level)), `${p.id}: ${label}`).toBe(true);
         const ctx = new Ctx(catalog, lang, { type: "compare", ids: [p.id], lang });
         const table = compareAnswer(ctx, [p.id]);
         if (table.intent !== "compare") throw new Error("not a comparison");
         const row = table.comparison.rows.find(
           (r) => r.label === (lang === "zh" ? "全内网（离线）" : "Air-gapped"),
         );
-        expect(row?.values[0], p.id).toBe(v ? LEVEL_LABELS[lang][v.level] : LEVEL_LABELS[lang].unknown);
+        expect(row?.values[0], p.id).toBe(
+          v ? levelLabel(catalog, lang, v.level) : levelLabel(catalog, lang, "unknown"),
+        );
       }
   });
 });

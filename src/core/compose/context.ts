@@ -1,6 +1,8 @@
 import type { Answer, FollowUp, Lang, Request } from "../answer.js";
 import type { Catalog } from "../catalog/catalog.js";
-import type { Category, Vendor } from "../catalog/schema.js";
+import type { Category, EvidenceLevel, Vendor } from "../catalog/schema.js";
+import { levelLabel } from "../facts.js";
+import { type Phrases, phrases } from "../phrases.js";
 import { SourceCollector } from "../views.js";
 import { vocabularyOf } from "../vocabulary/load.js";
 import { message } from "../vocabulary/vocabulary.js";
@@ -31,6 +33,27 @@ export class Ctx {
   /** The answer's wording, from the language's message catalog (knowledge/messages). */
   m(key: string, params: Record<string, string | number> = {}): string {
     return message(vocabularyOf(this.catalog), this.lang, key, params);
+  }
+
+  /** Whether the message catalog has `key` (optional, per-id wording such as `trait.<id>`). */
+  has(key: string): boolean {
+    const v = vocabularyOf(this.catalog);
+    return Object.hasOwn(v.messages[this.lang] ?? {}, key) || Object.hasOwn(v.messages.en ?? {}, key);
+  }
+
+  /** The message `key` when the catalog has it, else `fallback` (an id shown as it is). */
+  mOr(key: string, fallback: string, params: Record<string, string | number> = {}): string {
+    return this.has(key) ? this.m(key, params) : fallback;
+  }
+
+  /** The words around catalog data (labels, delivery, support levels) in the answer's language. */
+  get phrases(): Phrases {
+    return phrases(this.lang, this.catalog);
+  }
+
+  /** How an evidence level shows: "Yes", "Partly", "Unconfirmed"… */
+  level(level: EvidenceLevel | "unknown"): string {
+    return levelLabel(this.catalog, this.lang, level);
   }
 
   /** A follow-up question whose words are the message `key` in the answer's language. */

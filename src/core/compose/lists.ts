@@ -1,8 +1,6 @@
 import type { Answer, FollowUp, Section } from "../answer.js";
 import type { Category } from "../catalog/schema.js";
-import type { AttributeName } from "../lexicon.js";
 import { type Match, matchProduct, type Wanted } from "../match.js";
-import { phrases } from "../phrases.js";
 import { type ProductProfile, productProfiles } from "../profile.js";
 import { productView } from "../views.js";
 import { vocabularyOf } from "../vocabulary/load.js";
@@ -144,7 +142,7 @@ function conditionWords(
   const scope = [
     ...[...spec.wanted.vendors].map((id) => nameOf(ctx, id)),
     ...cats.map((c) => ctx.l(c.name)),
-    ...(scopes.size ? [] : [...delivery].map((d) => phrases(ctx.lang).delivery[d])),
+    ...(scopes.size ? [] : [...delivery].map((d) => ctx.phrases.delivery[d])),
   ];
   return { conditions, singular, scope };
 }
@@ -316,7 +314,7 @@ function reasonFor(ctx: Ctx, p: ProductProfile, m: Match, spec: FilterSpec): str
 const MAX_SECTION_BULLETS = 12;
 
 function laterSection(ctx: Ctx, later: ProductProfile[], wanted: Wanted): Section {
-  const attributes = wanted.constraints.filter((c) => c.want).map((c) => c.attribute as AttributeName);
+  const attributes = wanted.constraints.filter((c) => c.want).map((c) => c.attribute);
   const bullets = later.slice(0, MAX_SECTION_BULLETS).map((p) => {
     const traitNotes = attributes.flatMap((a) => p.product.traits.filter((t) => t.trait === a));
     const note = traitNotes[0]?.note ?? (attributes.includes("air-gapped") ? p.airGapped.reason : undefined);
@@ -338,11 +336,11 @@ function airGapSection(ctx: Ctx, matches: ProductProfile[]): Section {
   const bullets: string[] = [];
   for (const c of ctx.catalog.categories.values())
     bullets.push(
-      `${ctx.l(c.name)}: ${phrases(ctx.lang).airGapped[c.airGapped.status]} — ${ctx.l(c.airGapped.reason)}${ctx.ref(c.sources)}`,
+      `${ctx.l(c.name)}: ${ctx.phrases.airGapped[c.airGapped.status]} — ${ctx.l(c.airGapped.reason)}${ctx.ref(c.sources)}`,
     );
   for (const p of matches.filter((m) => m.airGapped.status === "partial").slice(0, MAX_SECTION_BULLETS))
     bullets.push(
-      `${ctx.l(p.product.name)}: ${phrases(ctx.lang).airGapped.partial}${p.airGapped.reason ? ` — ${ctx.l(p.airGapped.reason)}` : ""}${ctx.ref(p.airGapped.sources)}`,
+      `${ctx.l(p.product.name)}: ${ctx.phrases.airGapped.partial}${p.airGapped.reason ? ` — ${ctx.l(p.airGapped.reason)}` : ""}${ctx.ref(p.airGapped.sources)}`,
     );
   return { title: ctx.m("list.why"), bullets };
 }
@@ -361,8 +359,7 @@ export function membersOf(ctx: Ctx, categories: Category[]): string[] {
 
 /** One or more of the article's categories: definition, members, pros and cons. */
 export function categoryAnswer(ctx: Ctx, categories: Category[], prosConsFirst = false): Answer {
-  const p = phrases(ctx.lang);
-  const zh = ctx.lang === "zh";
+  const p = ctx.phrases;
   const ids = membersOf(ctx, categories);
   const items = views(ctx, ids);
   const several = categories.length > 1;
@@ -421,7 +418,7 @@ export function categoryAnswer(ctx: Ctx, categories: Category[], prosConsFirst =
 
 /** The five kinds of offering at a glance. */
 export function categoriesAnswer(ctx: Ctx, withProsCons = false): Answer {
-  const p = phrases(ctx.lang);
+  const p = ctx.phrases;
   const cats = [...ctx.catalog.categories.values()].sort((a, b) => a.order - b.order);
   const sections: Section[] = [];
   for (const c of cats) {
