@@ -60,7 +60,8 @@ export function explain(question: string, catalog: Catalog): { rule: string; que
   return { rule: RULES.find((r) => r.when(ctx, query))?.name ?? "none", query };
 }
 
-function route(ctx: Ctx, q: Query): Answer {
+/** Answers a typed query (a question already understood, or a follow-up rebuilt from a turn). */
+export function route(ctx: Ctx, q: Query): Answer {
   const rule = RULES.find((r) => r.when(ctx, q));
   const answered = rule ? rule.answer(ctx, q) : notFoundAnswer(ctx, suggestionsFor(ctx, q.folded));
   return withNotices(ctx, q, answered);

@@ -10,6 +10,7 @@ import { formatPath, lineOf } from "../catalog/load.js";
 import {
   AttributesFile,
   ContextFile,
+  FollowUpsFile,
   IntentsFile,
   MessagesFile,
   NegationFile,
@@ -29,6 +30,7 @@ export const VOCABULARY_FILES = {
   stopwords: "vocabulary/stopwords.yaml",
   notCovered: "vocabulary/not-covered.yaml",
   question: "vocabulary/question.yaml",
+  followUps: "vocabulary/follow-ups.yaml",
   attributes: "attributes.yaml",
 } as const;
 export const MESSAGE_FILES: Record<Lang, string> = { en: "messages/en.yaml", zh: "messages/zh.yaml" };
@@ -98,6 +100,7 @@ export function buildVocabulary(files: ReadonlyMap<string, string>): Vocabulary 
     stopwords: parse(files, F.stopwords, StopwordsFile, problems),
     notCovered: parse(files, F.notCovered, NotCoveredFile, problems),
     question: parse(files, F.question, QuestionFile, problems),
+    followUps: parse(files, F.followUps, FollowUpsFile, problems),
     attributes: parse(files, F.attributes, AttributesFile, problems),
     messages: {
       en: parse(files, MESSAGE_FILES.en, MessagesFile, problems),

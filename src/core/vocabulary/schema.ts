@@ -69,6 +69,18 @@ export const QuestionFile = z.strictObject({
   maker: CueList,
 });
 
+const Positions = z.record(z.string().regex(/^[a-z]{2}$/), z.record(z.string().min(1), z.number().int()));
+
+export const FollowUpsFile = z.strictObject({
+  refine: CueList,
+  swap: CueList,
+  more: CueList,
+  why: CueList,
+  details: CueList,
+  ordinals: Positions,
+  counts: Positions,
+});
+
 export const ContextFile = z.strictObject({
   contexts: z.array(z.strictObject({ id: Id, implies: Id, cues: CueList })),
 });

@@ -7,6 +7,7 @@ import type {
   AttributesFile,
   ContextFile,
   CueList,
+  FollowUpsFile,
   IntentId,
   IntentsFile,
   NegationFile,
@@ -48,6 +49,17 @@ export interface Vocabulary {
     bothJoin: string[];
     maker: string[];
   };
+  followUps: {
+    refine: string[];
+    swap: string[];
+    more: string[];
+    why: string[];
+    details: string[];
+    /** Folded position words → 1-based position (-1 = last). */
+    ordinals: Map<string, number>;
+    /** Folded "the first N" words → N. */
+    counts: Map<string, number>;
+  };
   /** Every folded cue of every table: a cue is never taken for a misspelt name. */
   cueWords: Set<string>;
   /** Chinese cues, so a window holding one is not read as a misspelt Chinese name. */
@@ -62,6 +74,7 @@ export interface VocabularyParts {
   stopwords: z.infer<typeof StopwordsFile>;
   notCovered: z.infer<typeof NotCoveredFile>;
   question: z.infer<typeof QuestionFile>;
+  followUps: z.infer<typeof FollowUpsFile>;
   attributes: z.infer<typeof AttributesFile>;
   messages: Record<Lang, Record<string, string>>;
 }
@@ -72,6 +85,9 @@ const all = (list: CueList): string[] =>
 
 const mapValues = <K extends string>(o: Record<K, CueList>): Record<K, string[]> =>
   Object.fromEntries(Object.entries<CueList>(o).map(([k, v]) => [k, all(v)])) as Record<K, string[]>;
+
+const positions = (byLang: Record<string, Record<string, number>>): Map<string, number> =>
+  new Map(Object.values(byLang).flatMap((m) => Object.entries(m).map(([w, n]) => [fold(w), n] as const)));
 
 export function compileVocabulary(parts: VocabularyParts): Vocabulary {
   const attributes = new Map<string, CompiledAttribute>(
@@ -120,6 +136,15 @@ export function compileVocabulary(parts: VocabularyParts): Vocabulary {
       both: all(parts.question.both),
       bothJoin: all(parts.question.bothJoin),
       maker: all(parts.question.maker),
+    },
+    followUps: {
+      refine: all(parts.followUps.refine),
+      swap: all(parts.followUps.swap),
+      more: all(parts.followUps.more),
+      why: all(parts.followUps.why),
+      details: all(parts.followUps.details),
+      ordinals: positions(parts.followUps.ordinals),
+      counts: positions(parts.followUps.counts),
     },
     cueWords,
     cjkCues: cueLists.flat().filter((c) => /[\u3400-\u9FFF]/u.test(c)),
