@@ -4,7 +4,7 @@ import { personalMessage } from "./teams-activities.js";
 
 /** One HTTP request, ready to send any number of times: for autocannon's `requests` or for fetch. */
 export interface PreparedRequest {
-  method: "POST";
+  method: "POST" | "GET";
   path: string;
   headers: Record<string, string>;
   body: string;
