@@ -111,8 +111,6 @@ interface AnswerBase<I extends Intent> {
    * so I assumed fully intranet"), names it does not cover, languages it does not speak.
    */
   notices?: string[];
-  /** The plain-text rendering of the whole answer. */
-  text: string;
 }
 
 export type ProductAnswer = AnswerBase<"product"> & { ambiguous: boolean };

@@ -1,8 +1,12 @@
 import type { Answer } from "../core/answer.js";
+import { renderText } from "./text/index.js";
 
-/** Plain text: the core writes it with the answer, since every platform needs it as a fallback. */
-export const renderPlainText = (answer: Answer): string => answer.text;
+/** Plain text, page 1 by default: the renderer every platform falls back to. */
+export const renderPlainText = (answer: Answer, page = 1): string => renderText(answer, { page });
 
-/** The Answer's JSON form, as the CLI and the evaluation read it. */
+/**
+ * The Answer's JSON form, as the CLI and the evaluation read it: the Answer with its plain-text
+ * rendering (`text`, page 1) last.
+ */
 export const renderJson = (answer: Answer, pretty = false): string =>
-  JSON.stringify(answer, null, pretty ? 2 : undefined);
+  JSON.stringify({ ...answer, text: renderPlainText(answer) }, null, pretty ? 2 : undefined);

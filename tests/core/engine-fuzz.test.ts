@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { type Answer, INTENTS } from "../../src/core/answer.js";
 import { loadCatalog } from "../../src/core/catalog/load.js";
 import { answer } from "../../src/core/engine.js";
+import { renderAllText } from "../../src/render/text/index.js";
 
 const catalog = loadCatalog("knowledge");
 
 function expectWellFormed(a: Answer): void {
   expect(INTENTS as readonly string[]).toContain(a.intent);
   expect(["en", "zh"]).toContain(a.lang);
-  expect(typeof a.text).toBe("string");
-  expect(a.text.length).toBeGreaterThan(0);
+  expect(renderAllText(a).length).toBeGreaterThan(0);
   expect(Array.isArray(a.items)).toBe(true);
   for (const item of a.items) expect(catalog.products.has(item.id)).toBe(true);
   expect(a.followUps.length).toBeLessThanOrEqual(3);

@@ -9,6 +9,8 @@ export interface Interactive {
   type: string;
   value?: string;
   url?: string;
+  /** A button's label. */
+  text?: string;
   options?: { text: string; value: string }[];
 }
 
@@ -26,6 +28,8 @@ export function interactiveElements(blocks: unknown[]): Interactive[] {
       if (typeof block.block_id === "string") item.block_id = block.block_id;
       if (typeof e.value === "string") item.value = e.value;
       if (typeof e.url === "string") item.url = e.url;
+      if (e.type === "button" && typeof textOf(e.text)?.text === "string")
+        item.text = String(textOf(e.text)?.text);
       if (Array.isArray(e.options)) {
         item.options = asObjects(e.options).map((o) => ({
           text: String(textOf(o.text)?.text),

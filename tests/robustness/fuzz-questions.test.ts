@@ -4,6 +4,7 @@ import { questionFromSlack } from "../../src/adapters/slack/question.js";
 import type { Answer, Intent } from "../../src/core/answer.js";
 import { loadCatalog } from "../../src/core/catalog/load.js";
 import { answer } from "../../src/core/engine.js";
+import { renderAllText } from "../../src/render/text/index.js";
 import { FRAGMENTS, hugeQuestion, question, SEED } from "./arbitraries.js";
 import { expectRendersSafely } from "./checks.js";
 
@@ -17,7 +18,7 @@ const seen = new Set<Intent>();
 
 function expectWellFormed(a: Answer, q: string): void {
   expect(["en", "zh"], q).toContain(a.lang);
-  expect(a.text.length, q).toBeGreaterThan(0);
+  expect(renderAllText(a).length, q).toBeGreaterThan(0);
   for (const item of a.items) expect(catalog.products.has(item.id), q).toBe(true);
   seen.add(a.intent);
 }

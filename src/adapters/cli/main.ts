@@ -6,7 +6,7 @@ import { loadCatalog } from "../../core/catalog/load.js";
 import { answer } from "../../core/engine.js";
 import { defaultKnowledgeDir } from "../../knowledge-dir.js";
 import { type CliOptions, type OutputFormat, parseArgs, USAGE, UsageError } from "./args.js";
-import { formatAnswer } from "./format.js";
+import { type FormatOptions, formatAnswer, wantsColor } from "./format.js";
 
 async function main(argv: readonly string[]): Promise<number> {
   let options: CliOptions;
@@ -36,33 +36,38 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
-  const print = (a: Answer) => process.stdout.write(`${formatAnswer(a, options.format)}\n`);
+  const style: FormatOptions = {
+    page: options.page,
+    color: wantsColor(process.stdout, process.env),
+    ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns } : {}),
+  };
+  const print = (a: Answer) => process.stdout.write(`${formatAnswer(a, options.format, style)}\n`);
   if (options.question) {
     print(answer(options.question, catalog));
     return 0;
   }
-  if (process.stdin.isTTY) return interactive(catalog, options.format);
+  if (process.stdin.isTTY) return interactive(catalog, options.format, style);
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     // One answer per input line, blank lines included, so callers can pair answers with questions.
     const a = answer(line, catalog);
     process.stdout.write(
       options.format === "text"
-        ? `${formatAnswer(a, "text")}\n\n`
-        : `${formatAnswer(a, options.format, true)}\n`,
+        ? `${formatAnswer(a, "text", style)}\n\n`
+        : `${formatAnswer(a, options.format, { ...style, compact: true })}\n`,
     );
   }
   return 0;
 }
 
-async function interactive(catalog: Catalog, format: OutputFormat): Promise<number> {
+async function interactive(catalog: Catalog, format: OutputFormat, style: FormatOptions): Promise<number> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: "paas-bot> " });
   process.stdout.write(
     "Ask about container PaaS / hybrid-cloud Kubernetes in China (English or 中文). Ctrl-D to quit.\n",
   );
   rl.prompt();
   for await (const line of rl) {
-    if (line.trim()) process.stdout.write(`\n${formatAnswer(answer(line, catalog), format)}\n\n`);
+    if (line.trim()) process.stdout.write(`\n${formatAnswer(answer(line, catalog), format, style)}\n\n`);
     rl.prompt();
   }
   return 0;

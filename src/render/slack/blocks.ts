@@ -1,11 +1,13 @@
-import type { Answer, Lang } from "../../core/answer.js";
+import type { Answer, Lang, Request } from "../../core/answer.js";
+import type { Action, Element, Line } from "../layout/model.js";
+import { type PageView, pageOf } from "../layout/page.js";
+import { clip, firstSentence } from "../layout/text.js";
 import { t } from "../strings.js";
-import { ASKED_BY_BLOCK } from "./actions.js";
-import { bodyUnits, type Unit } from "./body.js";
-import { actionRows, context, header, sections, stateButton } from "./elements.js";
+import { type ActionName, ASKED_BY_BLOCK, actionId, menuValue } from "./actions.js";
+import { actionRows, context, fieldsSection, plain, sections, stateButton, urlButton } from "./elements.js";
 import { LAYOUT, LIMITS } from "./limits.js";
-import { escapeMrkdwn, fill, mention, truncateMrkdwn } from "./mrkdwn.js";
-import type { KnownBlock, SlackMessage } from "./types.js";
+import { escapeMrkdwn, fill, mention, mrkdwnLink, truncateMrkdwn } from "./mrkdwn.js";
+import type { Button, KnownBlock, SlackMessage, StaticSelect } from "./types.js";
 
 export interface SlackRenderOptions {
   /** 1-based; out-of-range pages show the nearest one. */
@@ -16,63 +18,201 @@ export interface SlackRenderOptions {
   shareable?: boolean;
 }
 
-// Reserved on every page whatever the options, so a page holds the same content shared or not.
-const HEAD_BLOCKS = 2;
-const TAIL_BLOCKS = 2;
-const BODY_BUDGET = LIMITS.messageBlocks - HEAD_BLOCKS - TAIL_BLOCKS;
-
 /** Renders one page of an answer as a Block Kit message. Pure: same answer and options, same message. */
 export function renderSlackMessage(answer: Answer, options: SlackRenderOptions = {}): SlackMessage {
-  const pages = paginate(bodyUnits(answer));
-  const total = pages.length;
-  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), total);
-  const body = (pages[page - 1] ?? []).flatMap((u) => u.blocks);
+  const view = pageOf(answer, options.page ?? 1);
+  const { layout } = view;
+  const ids = new Ids();
   const blocks: KnownBlock[] = [
-    header(answer.title),
-    ...askedByBlocks(answer.lang, options.askedBy),
-    ...body,
-    ...navBlocks(answer, page, total, options.shareable === true),
+    { type: "header", text: plain(layout.title, LIMITS.headerText) },
+    ...askedByBlocks(layout.lang, options.askedBy),
   ];
-  return { text: fallbackText(answer, page, total, pages[page - 1] ?? []), blocks };
-}
-
-/** Cuts the body into pages: at most `budget` blocks, `itemsPerPage` products and about LAYOUT.pageChars each. */
-export function paginate(
-  units: Unit[],
-  budget = BODY_BUDGET,
-  itemsPerPage: number = LAYOUT.itemsPerPage,
-): Unit[][] {
-  const pages: Unit[][] = [[]];
-  let blocks = 0;
-  let items = 0;
-  let chars = 0;
-  for (const u of units.flatMap((u) => splitUnit(u, budget))) {
-    const current = pages[pages.length - 1] as Unit[];
-    const size = JSON.stringify(u.blocks).length;
-    const full =
-      blocks + u.blocks.length > budget ||
-      (u.item !== undefined && items >= itemsPerPage) ||
-      chars + size > LAYOUT.pageChars;
-    if (full && current.length > 0) {
-      pages.push([u]);
-      blocks = 0;
-      items = 0;
-      chars = 0;
-    } else {
-      current.push(u);
-    }
-    blocks += u.blocks.length;
-    chars += size;
-    if (u.item !== undefined) items += 1;
+  if (view.page === 1) {
+    if (layout.lead) blocks.push(...sections(escapeMrkdwn(layout.lead)));
+    if (layout.notices.length) blocks.push(context(layout.notices.map((n) => `_${escapeMrkdwn(n)}_`)));
+  } else if (view.allSources) {
+    blocks.push(...sections(`*${escapeMrkdwn(t(layout.lang, "sourcesPageTitle"))}*`));
   }
-  return pages;
+  for (const e of view.elements) blocks.push(...convert(e, ids));
+  blocks.push(...sourceBlocks(view));
+  blocks.push(...actionRows(view.followUps.map((f) => button(f, ids))));
+  blocks.push(...navBlocks(view, options.shareable === true, ids));
+  return { text: fallbackText(view), blocks };
 }
 
-/** A unit too big for one page (a very long summary, many sources) continues block by block. */
-function splitUnit(u: Unit, budget: number): Unit[] {
-  if (u.blocks.length <= 1) return [u];
-  if (u.blocks.length <= budget && JSON.stringify(u.blocks).length <= LAYOUT.pageChars) return [u];
-  return u.blocks.map((b) => ({ ...u, blocks: [b] }));
+/** Unique action_id suffixes within a message (Slack wants them unique per block; we keep them unique per message). */
+class Ids {
+  private readonly next = new Map<ActionName, number>();
+  take(name: ActionName): number {
+    const n = this.next.get(name) ?? 0;
+    this.next.set(name, n + 1);
+    return n;
+  }
+}
+
+/** One converter per layout element. */
+function convert(e: Element, ids: Ids): KnownBlock[] {
+  switch (e.kind) {
+    case "paragraph":
+      return sections(escapeMrkdwn(e.text));
+    case "bullets": {
+      const title = e.title ? `*${escapeMrkdwn(e.title)}*` : "";
+      const bullets = e.bullets.map((b) => `• ${escapeMrkdwn(b)}`);
+      return sections([title, ...bullets].filter(Boolean).join("\n"));
+    }
+    case "group": {
+      const title = e.title ? `*${escapeMrkdwn(e.title)}*` : "";
+      return sections([title, ...e.lines.map(lineText)].filter(Boolean).join("\n"));
+    }
+    case "facts": {
+      const fields = e.rows.map((r) => `*${escapeMrkdwn(r.label)}*\n${escapeMrkdwn(r.value)}`);
+      const title = e.title ? `*${escapeMrkdwn(e.title)}*` : undefined;
+      const out: KnownBlock[] = [];
+      for (let i = 0; i < fields.length || i === 0; i += LIMITS.sectionFields)
+        out.push(fieldsSection(i === 0 ? title : undefined, fields.slice(i, i + LIMITS.sectionFields)));
+      return out;
+    }
+    case "table": {
+      // Slack shows fields two per line on desktop and one per line on phones, so each value names its column.
+      const names = e.columns.map((c) => `*${escapeMrkdwn(c)}*`);
+      return [
+        fieldsSection(undefined, names),
+        ...e.rows.map((r) =>
+          fieldsSection(
+            `*${escapeMrkdwn(r.label)}*`,
+            e.columns.map((c, i) => `_${escapeMrkdwn(c)}_\n${escapeMrkdwn(r.values[i] ?? "—")}`),
+          ),
+        ),
+      ];
+    }
+    case "actions":
+      return actionRows(e.actions.map((a) => button(a, ids)));
+    case "picker":
+      return pickerBlocks(e, ids);
+  }
+}
+
+function lineText(l: Line): string {
+  const meta = l.meta ? ` · ${escapeMrkdwn(l.meta)}` : "";
+  const text = l.text ? ` — ${escapeMrkdwn(l.text)}` : "";
+  return `• *${escapeMrkdwn(l.label)}*${meta}${text}`;
+}
+
+const ROLE_ACTION: Record<string, ActionName> = {
+  product: "details",
+  category: "category",
+  vendor: "vendor",
+};
+
+function button(a: Action, ids: Ids): Button | undefined {
+  if (a.kind === "url") return urlButton(ids.take("site"), a.label, a.url);
+  const name: ActionName = a.role;
+  const state = a.page && a.page > 1 ? { request: a.request, page: a.page } : { request: a.request };
+  return stateButton(name, ids.take(name), a.label, state, a.primary ? "primary" : undefined);
+}
+
+/** Buttons when the choices fit on one row, a menu when there are more; "Compare these" for 2–4 products. */
+function pickerBlocks(e: Extract<Element, { kind: "picker" }>, ids: Ids): KnownBlock[] {
+  const { choices } = e;
+  const lang = langOf(choices[0]?.request);
+  const elements: (Button | StaticSelect | undefined)[] = [];
+  if (choices.length <= LAYOUT.pickerButtons) {
+    for (const c of choices) {
+      const name = ROLE_ACTION[c.request.type] ?? "details";
+      elements.push(stateButton(name, ids.take(name), c.label, { request: c.request }));
+    }
+  } else {
+    const options = choices
+      .flatMap((c) => {
+        const value = menuValue(c.request);
+        return value && value.length <= LIMITS.optionValue
+          ? [{ text: { type: "plain_text" as const, text: plain(c.label, LIMITS.optionText).text }, value }]
+          : [];
+      })
+      .slice(0, LIMITS.selectOptions);
+    if (options.length)
+      elements.push({
+        type: "static_select",
+        action_id: actionId("details", ids.take("details")),
+        placeholder: plain(t(lang, "chooseDetails"), LIMITS.placeholderText),
+        options,
+      });
+  }
+  const products = choices.filter((c) => c.request.type === "product");
+  if (e.compare && products.length >= 2 && products.length <= 4) {
+    const request: Request = {
+      type: "compare",
+      ids: products.map((c) => (c.request.type === "product" ? c.request.id : "")),
+      lang,
+    };
+    elements.push(stateButton("compareAll", undefined, t(lang, "slackCompareThese"), { request }));
+  }
+  const present = elements.filter((x): x is Button | StaticSelect => x !== undefined);
+  const rows: KnownBlock[] = [];
+  for (let i = 0; i < present.length; i += LAYOUT.buttonsPerRow)
+    rows.push({ type: "actions", elements: present.slice(i, i + LAYOUT.buttonsPerRow) });
+  return rows;
+}
+
+const langOf = (r: Request | undefined): Lang => (r && r.type !== "ask" ? r.lang : "en");
+
+/** "Sources: [1] <url|title> (as of) · …": only those the page cites, packed into context elements. */
+function sourceBlocks(view: PageView): KnownBlock[] {
+  if (view.sources.length === 0) return [];
+  const label = `*${escapeMrkdwn(t(view.layout.lang, "sources"))}:*`;
+  const texts: string[] = [];
+  let current = view.allSources ? "" : label;
+  for (const s of view.sources) {
+    const where = !s.url && s.locator ? `, ${escapeMrkdwn(s.locator)}` : "";
+    const entry = truncateMrkdwn(
+      `[${s.n}] ${mrkdwnLink(s.url, clip(s.title, 80))} (${escapeMrkdwn(s.asOf)}${where})`,
+      1500,
+    );
+    if (current && current.length + 3 + entry.length > LIMITS.contextText) {
+      texts.push(current);
+      current = entry;
+    } else current = current ? `${current}${current === label ? " " : " · "}${entry}` : entry;
+  }
+  if (current) texts.push(current);
+  const blocks: KnownBlock[] = [];
+  // Three full elements per block (of the ten allowed) keep the all-sources page readable.
+  for (let i = 0; i < texts.length; i += 3) blocks.push(context(texts.slice(i, i + 3)));
+  return blocks;
+}
+
+function navBlocks(view: PageView, shareable: boolean, ids: Ids): KnownBlock[] {
+  const { lang, request } = view.layout;
+  const blocks: KnownBlock[] = [];
+  if (view.contentPages > 1 && !view.allSources)
+    blocks.push(
+      context([
+        escapeMrkdwn(fill(t(lang, "slackPageOfTotal"), { page: view.page, total: view.contentPages })),
+      ]),
+    );
+  // Page 1 is the default, so its state is the bare request, the same as any other button for it.
+  const at = (p: number) => (p > 1 ? { request, page: p } : { request });
+  const sourcesLabel =
+    view.sources.length === 0
+      ? fill(t(lang, "allSources"), { n: view.moreSources })
+      : fill(t(lang, "moreSources"), { n: view.moreSources });
+  const buttons = [
+    view.previous ? stateButton("page", ids.take("page"), t(lang, "previous"), at(view.previous)) : undefined,
+    view.next ? stateButton("page", ids.take("page"), t(lang, "more"), at(view.next), "primary") : undefined,
+    view.sourcesPage ? stateButton("page", ids.take("page"), sourcesLabel, at(view.sourcesPage)) : undefined,
+    shareable ? stateButton("share", undefined, t(lang, "shareInChannel"), at(view.page)) : undefined,
+  ];
+  blocks.push(...actionRows(buttons));
+  return blocks;
+}
+
+/** The notification text: the title and the direct answer's first sentence, short enough for a push notification. */
+function fallbackText(view: PageView): string {
+  const { layout } = view;
+  const text =
+    view.page > 1
+      ? `${layout.title} (${fill(t(layout.lang, "slackPageOfTotal"), { page: view.page, total: view.total })})`
+      : `${layout.title}\n${clip(firstSentence(layout.lead), LAYOUT.fallbackText / 2)}`.trim();
+  return truncateMrkdwn(escapeMrkdwn(text), LAYOUT.fallbackText);
 }
 
 function askedByBlocks(lang: Lang, askedBy: string | undefined): KnownBlock[] {
@@ -80,32 +220,6 @@ function askedByBlocks(lang: Lang, askedBy: string | undefined): KnownBlock[] {
   const who = mention(askedBy);
   const blockId = who.startsWith("<@") ? `${ASKED_BY_BLOCK}:${askedBy}` : undefined;
   return [context([`${escapeMrkdwn(t(lang, "askedBy"))}: ${who}`], blockId)];
-}
-
-function navBlocks(answer: Answer, page: number, total: number, shareable: boolean): KnownBlock[] {
-  const { lang, request } = answer;
-  const blocks: KnownBlock[] = [];
-  if (total > 1) blocks.push(context([escapeMrkdwn(fill(t(lang, "slackPageOfTotal"), { page, total }))]));
-  // Page 1 is the default, so its state is the bare request, the same as any other button for it.
-  const at = (p: number) => (p > 1 ? { request, page: p } : { request });
-  const buttons = [
-    page > 1 ? stateButton("page", 0, t(lang, "previous"), at(page - 1)) : undefined,
-    page < total ? stateButton("page", 1, t(lang, "more"), at(page + 1), "primary") : undefined,
-    shareable ? stateButton("share", undefined, t(lang, "shareInChannel"), at(page)) : undefined,
-  ];
-  blocks.push(...actionRows(buttons));
-  return blocks;
-}
-
-function fallbackText(answer: Answer, page: number, total: number, units: Unit[]): string {
-  let text = answer.text.trim() || `${answer.title}\n${answer.summary}`.trim() || t(answer.lang, "helpTitle");
-  if (page > 1) {
-    const names = units.flatMap((u) => (u.item === undefined ? [] : [u.item]));
-    text = [`${answer.title} (${fill(t(answer.lang, "slackPageOfTotal"), { page, total })})`, ...names].join(
-      "\n",
-    );
-  }
-  return truncateMrkdwn(escapeMrkdwn(text), LAYOUT.fallbackText);
 }
 
 /** A short message for when something goes wrong: friendly, in the asker's language, nothing internal. */

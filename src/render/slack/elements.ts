@@ -20,7 +20,6 @@ const nonEmpty = (s: string): string => (s.trim().length > 0 ? s : "—");
 export const plain = (text: string, max: number): PlainTextElement => ({
   type: "plain_text",
   text: truncatePlain(nonEmpty(text), max),
-  emoji: true,
 });
 
 /**

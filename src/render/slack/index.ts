@@ -1,5 +1,5 @@
 export { ACTION, type ActionName, ASKED_BY_BLOCK, actionPattern } from "./actions.js";
-export { paginate, renderNotice, renderSlackMessage, type SlackRenderOptions } from "./blocks.js";
+export { renderNotice, renderSlackMessage, type SlackRenderOptions } from "./blocks.js";
 export { type HomeData, homeDataFromCatalog, renderHomeView } from "./home.js";
 export { LAYOUT, LIMITS } from "./limits.js";
 export { escapeMrkdwn, splitMrkdwn, truncateMrkdwn } from "./mrkdwn.js";

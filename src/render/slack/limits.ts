@@ -26,19 +26,12 @@ export const LIMITS = {
   placeholderText: 150,
 } as const;
 
-/** Our own choices for readable messages, kept well inside the limits above. */
+/** Our own choices for readable messages, kept well inside the limits above (the page itself is the layout's). */
 export const LAYOUT = {
-  /** Products per page of a list; the rest is behind "More". */
-  itemsPerPage: 8,
-  /**
-   * Characters of block JSON per page. Slack documents no total, but big messages are slow on mobile and
-   * hard to read; past this the rest goes behind "More". A single oversized unit still gets a page alone.
-   */
-  pageChars: 12_000,
-  /** A product's summary in a list; the full text is one "Details" click away. */
-  listSummary: 280,
   /** Buttons per row of follow-ups or examples (Slack wraps wider rows awkwardly on mobile). */
   buttonsPerRow: 5,
-  /** The notification fallback: enough to read, short enough for a push notification. */
-  fallbackText: 3000,
+  /** A picker of this many choices or fewer is a row of buttons; more is a menu. */
+  pickerButtons: 5,
+  /** The notification fallback: the title and the direct answer, short enough for a push notification. */
+  fallbackText: 500,
 } as const;

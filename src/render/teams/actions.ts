@@ -11,6 +11,8 @@ import type { ActionSet, CardAction, OpenUrlAction, SubmitAction } from "./types
 export const STATE_KEY = "paas";
 export const PICK_ACTION_KEY = "paasCompare";
 export const PICK_INPUT_ID = "paasPick";
+/** "Details" under a list's menu: shows the first picked product (or category, vendor). */
+export const DETAILS_ACTION_KEY = "paasDetails";
 
 /** Action titles are buttons, not Markdown: they are shortened but never escaped. */
 const title = (text: string) => clamp(text, TEAMS_LIMITS.actionTitleMaxChars);
@@ -76,6 +78,16 @@ export function readSubmitValue(value: unknown): SubmitValue {
     if (ids.length < 2 || ids.length > TEAMS_LIMITS.maxCompareProducts)
       return { kind: "pick-incomplete", lang };
     const state = decodeButtonState({ r: { type: "compare", ids, lang } });
+    return state ? { kind: "state", state } : { kind: "invalid" };
+  }
+  const details = v[DETAILS_ACTION_KEY] as { lang?: unknown; type?: unknown } | undefined;
+  if (details && typeof details === "object" && (details.lang === "en" || details.lang === "zh")) {
+    const lang: Lang = details.lang;
+    const type = details.type === "category" || details.type === "vendor" ? details.type : "product";
+    const first =
+      typeof v[PICK_INPUT_ID] === "string" ? (v[PICK_INPUT_ID] as string).split(",")[0]?.trim() : "";
+    if (!first) return { kind: "pick-incomplete", lang };
+    const state = decodeButtonState({ r: { type, id: first, lang } });
     return state ? { kind: "state", state } : { kind: "invalid" };
   }
   return { kind: "invalid" };

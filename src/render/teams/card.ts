@@ -1,17 +1,10 @@
-import type { Answer, ProductView } from "../../core/answer.js";
+import type { Answer, Lang, Request } from "../../core/answer.js";
+import type { Action, Element, Line } from "../layout/model.js";
+import { type PageView, pageOf } from "../layout/page.js";
 import { t } from "../strings.js";
-import { actionSets, submit } from "./actions.js";
-import {
-  DETAIL_LEVELS,
-  type Detail,
-  followUpActions,
-  heading,
-  productBlock,
-  sectionBlocks,
-  sourcesBlock,
-  text,
-} from "./blocks.js";
-import { comparePicker, intentBlocks } from "./intents.js";
+import { renderPageText } from "../text/index.js";
+import { actionSets, DETAILS_ACTION_KEY, openUrl, PICK_INPUT_ID, pickAndCompare, submit } from "./actions.js";
+import { bulletList, comparisonBlock, heading, sourcesBlock, text, titled } from "./blocks.js";
 import { TEAMS_LIMITS } from "./limits.js";
 import { clamp, clampBytes, fill, jsonSize, md } from "./text.js";
 import {
@@ -20,6 +13,7 @@ import {
   type AdaptiveCardAttachment,
   type CardAction,
   type CardElement,
+  type SubmitAction,
 } from "./types.js";
 
 export interface CardOptions {
@@ -32,31 +26,22 @@ export interface CardOptions {
   interactive?: boolean;
 }
 
-interface Layout {
-  parts: CardParts;
-  /** Item indexes per page, packed so that every page fits the byte budget. */
-  pages: number[][];
-}
-
-/** Intents whose items are the answer's subject and are listed one block per product. */
-const listsItems = (a: Answer) => a.intent !== "compare";
-
+/** Renders one page of an answer as an Adaptive Card 1.5. Pure: same answer and options, same card. */
 export function renderAdaptiveCard(answer: Answer, options: CardOptions = {}): AdaptiveCard {
   const interactive = options.interactive ?? true;
-  const { parts, pages } = layout(answer, interactive);
-  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), pages.length);
-  const card = build(parts, page, pages);
-  // Packing measured every page, so this holds unless a single item cannot fit even alone.
-  return fitsTeams(card) ? card : minimalCard(answer, interactive);
+  const view = pageOf(answer, options.page ?? 1);
+  const card = build(view, interactive);
+  // The layout keeps pages far below the budget; this holds unless a catalog text is absurdly long.
+  return fitsTeams(card) ? card : minimalCard(view, interactive);
 }
 
-/** How many pages `renderAdaptiveCard` splits this answer into. */
-export function pageCount(answer: Answer, options: Pick<CardOptions, "interactive"> = {}): number {
-  return layout(answer, options.interactive ?? true).pages.length;
+/** How many pages `renderAdaptiveCard` can show for this answer (the last may list all sources). */
+export function pageCount(answer: Answer, _options: Pick<CardOptions, "interactive"> = {}): number {
+  return pageOf(answer, 1).total;
 }
 
 export interface TeamsMessage {
-  /** The whole answer as Markdown-safe text: sent instead of the card if Teams refuses the card. */
+  /** The page as Markdown-safe text: sent instead of the card if Teams refuses the card. */
   text: string;
   /** What Teams shows in notifications and the activity feed. */
   summary: string;
@@ -64,276 +49,164 @@ export interface TeamsMessage {
 }
 
 export function renderTeamsMessage(answer: Answer, options: CardOptions = {}): TeamsMessage {
+  const view = pageOf(answer, options.page ?? 1);
   return {
-    text: clampBytes(md(answer.text).replace(/\n/g, "\n\n"), TEAMS_LIMITS.cardMaxUtf16Bytes / 2),
-    summary: clamp(answer.title, TEAMS_LIMITS.titleMaxChars),
+    text: clampBytes(md(renderPageText(view)).replace(/\n/g, "\n\n"), TEAMS_LIMITS.cardMaxUtf16Bytes / 2),
+    summary: clamp(view.layout.title, TEAMS_LIMITS.titleMaxChars),
     attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderAdaptiveCard(answer, options) }],
   };
 }
 
-/** The first detail level at which every page holds at least one item within the budget. */
-function layout(answer: Answer, interactive: boolean): Layout {
-  const levels = DETAIL_LEVELS;
-  // The card's fallback text is the same at every detail level: cut it once.
-  const fallbackText = clampBytes(answer.text, TEAMS_LIMITS.fallbackTextMaxBytes);
-  for (const [i, detail] of levels.entries()) {
-    const parts = new CardParts(answer, detail, interactive, fallbackText);
-    const pages = pack(parts);
-    if (pages || i === levels.length - 1) return { parts, pages: pages ?? evenPages(answer) };
+function skeleton(view: PageView, body: CardElement[], actions: CardAction[]): AdaptiveCard {
+  const card: AdaptiveCard = {
+    type: "AdaptiveCard",
+    $schema: TEAMS_LIMITS.schemaUrl,
+    version: TEAMS_LIMITS.schemaVersion,
+    fallbackText: clampBytes(renderPageText(view), TEAMS_LIMITS.fallbackTextMaxBytes),
+    body,
+  };
+  if (actions.length) card.actions = actions;
+  card.msteams = { width: "Full" };
+  return card;
+}
+
+function build(view: PageView, interactive: boolean): AdaptiveCard {
+  const { layout } = view;
+  const { lang } = layout;
+  const body: CardElement[] = [heading(layout.title)];
+  if (view.page === 1) {
+    if (layout.lead) body.push(text(md(layout.lead)));
+    for (const n of layout.notices) body.push(text(`_${md(n)}_`, { isSubtle: true, spacing: "Small" }));
+  } else if (!view.allSources) {
+    body.push(
+      text(md(fill(t(lang, "teamsPageOf"), { page: view.page, pages: view.contentPages })), {
+        isSubtle: true,
+        spacing: "None",
+      }),
+    );
   }
-  throw new Error("unreachable: DETAIL_LEVELS is empty");
+  for (const e of view.elements) body.push(...convert(e, lang, interactive));
+  body.push(...pager(view, interactive));
+  const sources = sourcesBlock(view.sources, lang, t(lang, view.allSources ? "sourcesPageTitle" : "sources"));
+  if (sources) body.push(sources);
+  if (view.moreSources > 0 && !interactive)
+    body.push(
+      text(md(fill(t(lang, "sourcesMoreText"), { n: view.moreSources })), { size: "Small", isSubtle: true }),
+    );
+  const actions = interactive ? view.followUps.flatMap((f) => cardAction(f, true) ?? []) : [];
+  return skeleton(view, body, actions);
 }
 
-/** Greedy packing; undefined when some page cannot hold even one item at this detail level. */
-function pack(parts: CardParts): number[][] | undefined {
-  const { answer } = parts;
-  const n = listsItems(answer) ? answer.items.length : 0;
-  // Measured with a worst-case page count so the real paging line can only be shorter.
-  const fits = (pages: number[][], page: number) =>
-    withinBudget(parts.size(page, pages, TEAMS_LIMITS.maxPages));
-  const pages: number[][] = [];
-  let next = 0;
-  do {
-    const current: number[] = [];
-    pages.push(current);
-    while (next < n && current.length < TEAMS_LIMITS.itemsPerPage) {
-      current.push(next);
-      if (!fits(pages, pages.length)) {
-        current.pop();
-        break;
-      }
-      next++;
-    }
-    if (current.length === 0 && next < n) return undefined;
-    if (current.length === 0 && !fits(pages, pages.length)) return undefined;
-  } while (next < n && pages.length < TEAMS_LIMITS.maxPages);
-  return pages;
-}
-
-/** Within both card budgets (see limits.ts for why there are two). */
-export function fitsTeams(card: AdaptiveCard): boolean {
-  return withinBudget(jsonSize(card));
-}
-
-const withinBudget = (size: Size) =>
-  size.utf8 <= TEAMS_LIMITS.cardMaxBytes && size.utf16 <= TEAMS_LIMITS.cardMaxUtf16Bytes;
-
-function evenPages(answer: Answer): number[][] {
-  const n = listsItems(answer) ? answer.items.length : 0;
-  const pages: number[][] = [];
-  for (let i = 0; i < n; i += TEAMS_LIMITS.itemsPerPage) {
-    pages.push(Array.from({ length: Math.min(TEAMS_LIMITS.itemsPerPage, n - i) }, (_, k) => i + k));
+/** One converter per layout element. */
+function convert(e: Element, lang: Lang, interactive: boolean): CardElement[] {
+  switch (e.kind) {
+    case "paragraph":
+      return [text(md(e.text))];
+    case "bullets":
+      return [titled(e.title, e.bullets.length ? [text(bulletList(e.bullets.map(md)))] : [])];
+    case "group":
+      return [titled(e.title, [text(bulletList(e.lines.map(lineMarkdown)))])];
+    case "facts":
+      return [
+        titled(e.title, [
+          { type: "FactSet", facts: e.rows.map((r) => ({ title: md(r.label), value: md(r.value) })) },
+        ]),
+      ];
+    case "table":
+      return comparisonBlock(e.columns, e.rows);
+    case "actions":
+      return actionSets(e.actions.map((a) => cardAction(a, interactive)));
+    case "picker":
+      return interactive ? picker(e, lang) : [];
   }
-  return pages.length > 0 ? pages : [[]];
 }
 
-function build(parts: CardParts, page: number, pages: number[][]): AdaptiveCard {
-  return { ...parts.skeleton, body: parts.body(page, pages) };
-}
+const lineMarkdown = (l: Line): string =>
+  `**${md(l.label)}**${l.meta ? ` · ${md(l.meta)}` : ""}${l.text ? ` — ${md(l.text)}` : ""}`;
 
-type Size = { utf8: number; utf16: number };
+function cardAction(a: Action, interactive: boolean): CardAction | undefined {
+  if (a.kind === "url") return openUrl(a.label, a.url);
+  // "Compare with…" is a Slack menu of every product; in Teams the list pickers compare.
+  if (!interactive || a.role === "compareWith") return undefined;
+  return submit(a.label, a.request, a.page);
+}
 
 /**
- * The pieces of one answer's card at one detail level and interactivity, each built once and
- * shared by every page and every packing trial: the blocks of page 1, each item's block, the
- * sources, the fallback text and the follow-up buttons. Each piece's serialised size is measured
- * once too, so a packing trial costs a sum, not a serialisation of the whole card.
+ * Details one click away: a button per choice when they fit on a row, else one menu with a
+ * Details button (and Compare for 2–4 picked products). Teams posts the picks with the button's data.
  */
-class CardParts {
-  readonly full: boolean;
-  /** The card without its body (`body: []`). */
-  readonly skeleton: AdaptiveCard;
-  private readonly skeletonSize: Size;
-  private title?: CardElement;
-  private head?: CardElement[];
-  private sectionList?: CardElement[];
-  /** null: the answer cites no sources. */
-  private sourceList?: CardElement | null;
-  private readonly items = new Map<number, CardElement>();
-  private readonly paging = new Map<string, CardElement[]>();
-  private readonly sizes = new WeakMap<CardElement, Size>();
-
-  constructor(
-    readonly answer: Answer,
-    readonly detail: Detail,
-    readonly interactive: boolean,
-    fallbackText: string,
-  ) {
-    this.full = answer.intent === "product" && !answer.ambiguous && answer.items.length === 1;
-    const skeleton: AdaptiveCard = {
-      type: "AdaptiveCard",
-      $schema: TEAMS_LIMITS.schemaUrl,
-      version: TEAMS_LIMITS.schemaVersion,
-      fallbackText,
-      body: [],
-      msteams: { width: "Full" },
-    };
-    const actions: CardAction[] = interactive
-      ? followUpActions(answer.followUps.slice(0, detail.maxFollowUps))
-      : [];
-    if (actions.length > 0) skeleton.actions = actions;
-    this.skeleton = skeleton;
-    this.skeletonSize = jsonSize(skeleton);
-  }
-
-  /** The card body for `page`; `pageCount` overrides the number of pages the paging line shows. */
-  body(page: number, pages: number[][], pageCount = pages.length): CardElement[] {
-    const { answer, interactive, full } = this;
-    const indexes = (pages[page - 1] ?? []).filter((i) => answer.items[i] !== undefined);
-    const blocks = indexes.map((i) => this.item(i));
-    const body: CardElement[] = [this.heading()];
-    if (page === 1) {
-      body.push(...this.pageOne());
-      // A single product's facts come before the sections that discuss it.
-      if (full) body.push(...blocks);
-      body.push(...this.sections());
-    } else {
-      body.push(...this.pagingLines(page, pageCount, pages, "label"));
-    }
-    if (!full) body.push(...blocks);
-    if (interactive && indexes.length >= 2) {
-      body.push(
-        ...comparePicker(
-          answer,
-          indexes.map((i) => answer.items[i] as ProductView),
-        ),
-      );
-    }
-    body.push(...this.pagingLines(page, pageCount, pages, "buttons"));
-    const sources = this.sources();
-    if (sources) body.push(sources);
-    return body;
-  }
-
-  /**
-   * Exactly `jsonSize` of the card `body(page, pages, pageCount)` makes, summed from the sizes of
-   * its elements (each measured once) instead of serialising the whole card again.
-   */
-  size(page: number, pages: number[][], pageCount = pages.length): Size {
-    const body = this.body(page, pages, pageCount);
-    // JSON.stringify writes `"body":[a,b,c]` where the skeleton has `"body":[]`.
-    let utf8 = this.skeletonSize.utf8 + Math.max(0, body.length - 1);
-    let utf16 = this.skeletonSize.utf16 + Math.max(0, body.length - 1) * 2;
-    for (const element of body) {
-      const size = this.sizeOf(element);
-      utf8 += size.utf8;
-      utf16 += size.utf16;
-    }
-    return { utf8, utf16 };
-  }
-
-  private sizeOf(element: CardElement): Size {
-    let size = this.sizes.get(element);
-    if (!size) {
-      size = jsonSize(element);
-      this.sizes.set(element, size);
-    }
-    return size;
-  }
-
-  private heading(): CardElement {
-    this.title ??= heading(this.answer.title);
-    return this.title;
-  }
-
-  /** The summary and the intent's own blocks, under the title of page 1. */
-  private pageOne(): CardElement[] {
-    if (!this.head) {
-      const { answer, detail, interactive } = this;
-      this.head = [];
-      if (answer.summary) this.head.push(text(md(clamp(answer.summary, detail.summaryMax))));
-      this.head.push(...intentBlocks(answer, detail, interactive));
-    }
-    return this.head;
-  }
-
-  private sections(): CardElement[] {
-    this.sectionList ??= sectionBlocks(this.answer.sections, this.detail);
-    return this.sectionList;
-  }
-
-  /** The block of `answer.items[index]`, which must exist. */
-  private item(index: number): CardElement {
-    let block = this.items.get(index);
-    if (!block) {
-      const { answer, detail, interactive, full } = this;
-      const p = answer.items[index] as ProductView;
-      block = productBlock(p, { lang: answer.lang, detail, interactive, full });
-      this.items.set(index, block);
-    }
-    return block;
-  }
-
-  private sources(): CardElement | undefined {
-    if (this.sourceList === undefined)
-      this.sourceList = sourcesBlock(this.answer.sources, this.answer.lang, this.detail) ?? null;
-    return this.sourceList ?? undefined;
-  }
-
-  /** The "page n of m" label under the title of later pages, or the paging line and buttons. */
-  private pagingLines(
-    page: number,
-    pageCount: number,
-    pages: number[][],
-    which: "label" | "buttons",
-  ): CardElement[] {
-    const { answer, interactive } = this;
-    const shown = pages[0]?.length ?? 0;
-    const key = `${which}/${page}/${pageCount}/${interactive ? "" : shown}`;
-    let lines = this.paging.get(key);
-    if (!lines) {
-      lines =
-        which === "label"
-          ? [
-              text(md(fill(t(answer.lang, "teamsPageOf"), { page, pages: pageCount })), {
-                isSubtle: true,
-                spacing: "None",
-              }),
-            ]
-          : paging(answer, interactive, page, pageCount, pages);
-      this.paging.set(key, lines);
-    }
-    return lines;
-  }
-}
-
-function paging(
-  answer: Answer,
-  interactive: boolean,
-  page: number,
-  pageCount: number,
-  pages: number[][],
-): CardElement[] {
-  if (pageCount <= 1) return [];
-  const { lang } = answer;
-  if (!interactive) {
-    const shown = pages[0]?.length ?? 0;
-    return [
-      text(md(fill(t(lang, "teamsShowingFirst"), { shown, total: answer.items.length })), { isSubtle: true }),
-    ];
-  }
+function picker(e: Extract<Element, { kind: "picker" }>, lang: Lang): CardElement[] {
+  if (e.choices.length <= TEAMS_LIMITS.maxActionsPerSet)
+    return actionSets(e.choices.map((c) => submit(c.label, c.request)));
+  const type = e.choices[0]?.request.type ?? "product";
+  const idOf = (r: Request) => ("id" in r ? r.id : "");
+  const choices = e.choices
+    .filter((c) => c.request.type === type && idOf(c.request))
+    .map((c) => ({ title: clamp(c.label, TEAMS_LIMITS.actionTitleMaxChars * 2), value: idOf(c.request) }));
+  const details: SubmitAction = {
+    type: "Action.Submit",
+    title: clamp(t(lang, "details"), TEAMS_LIMITS.actionTitleMaxChars),
+    data: { [DETAILS_ACTION_KEY]: { type, lang } },
+  };
   return [
-    text(md(fill(t(lang, "teamsPageOf"), { page, pages: pageCount })), { isSubtle: true, spacing: "Medium" }),
+    {
+      type: "Input.ChoiceSet",
+      id: PICK_INPUT_ID,
+      placeholder: t(lang, "chooseDetails"),
+      isMultiSelect: e.compare && type === "product",
+      choices,
+    },
     ...actionSets([
-      page > 1 ? submit(t(lang, "previous"), answer.request, page - 1) : undefined,
-      page < pageCount ? submit(t(lang, "more"), answer.request, page + 1) : undefined,
+      details,
+      e.compare && type === "product" ? pickAndCompare(t(lang, "compare"), lang) : undefined,
     ]),
   ];
 }
 
-/** Last resort for an answer whose single item cannot fit: title, summary and the text fallback. */
-function minimalCard(answer: Answer, interactive: boolean): AdaptiveCard {
+function pager(view: PageView, interactive: boolean): CardElement[] {
+  const { lang, request } = view.layout;
+  if (!interactive) {
+    if (view.contentPages <= 1) return [];
+    return [
+      text(md(fill(t(lang, "teamsPageOf"), { page: view.page, pages: view.contentPages })), {
+        isSubtle: true,
+      }),
+    ];
+  }
+  const sourcesLabel =
+    view.sources.length === 0
+      ? fill(t(lang, "allSources"), { n: view.moreSources })
+      : fill(t(lang, "moreSources"), { n: view.moreSources });
+  const buttons = [
+    view.previous ? submit(t(lang, "previous"), request, view.previous) : undefined,
+    view.next ? submit(t(lang, "more"), request, view.next) : undefined,
+    view.sourcesPage ? submit(sourcesLabel, request, view.sourcesPage) : undefined,
+  ];
+  const out: CardElement[] = [];
+  if (view.contentPages > 1 && !view.allSources && view.page === 1)
+    out.push(
+      text(md(fill(t(lang, "teamsPageOf"), { page: view.page, pages: view.contentPages })), {
+        isSubtle: true,
+        spacing: "Medium",
+      }),
+    );
+  out.push(...actionSets(buttons));
+  return out;
+}
+
+/** Within both card budgets (see limits.ts for why there are two). */
+export function fitsTeams(card: AdaptiveCard): boolean {
+  const size = jsonSize(card);
+  return size.utf8 <= TEAMS_LIMITS.cardMaxBytes && size.utf16 <= TEAMS_LIMITS.cardMaxUtf16Bytes;
+}
+
+/** Last resort for a page that cannot fit: the title, the lead and the text fallback. */
+function minimalCard(view: PageView, interactive: boolean): AdaptiveCard {
   const budget = Math.floor(TEAMS_LIMITS.cardMaxUtf16Bytes / 6);
   const body: CardElement[] = [
-    heading(answer.title),
-    text(md(clampBytes(answer.summary || answer.text, budget))),
+    heading(view.layout.title),
+    text(md(clampBytes(view.layout.lead || renderPageText(view), budget))),
   ];
-  if (interactive) body.push(...actionSets([submit(t(answer.lang, "details"), answer.request)]));
-  return {
-    type: "AdaptiveCard",
-    $schema: TEAMS_LIMITS.schemaUrl,
-    version: TEAMS_LIMITS.schemaVersion,
-    fallbackText: clampBytes(answer.text, TEAMS_LIMITS.fallbackTextMaxBytes),
-    body,
-  };
+  if (interactive) body.push(...actionSets([submit(t(view.layout.lang, "details"), view.layout.request)]));
+  return skeleton(view, body, []);
 }

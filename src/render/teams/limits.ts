@@ -52,7 +52,7 @@ export const TEAMS_LIMITS = {
   /** Our choice: enough for the citation numbers a detailed answer uses (the KubeSphere answer cites 16). */
   maxSourcesShown: 30,
   /** Card `fallbackText` is for clients that cannot draw cards; the full text is in the message fallback. */
-  fallbackTextMaxBytes: 2000,
+  fallbackTextMaxBytes: 600,
 
   /** Message extension: Teams asks with queryOptions.count (25 by default); we answer at most this many. */
   extensionMaxResults: 25,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeButtonState } from "../../../src/core/request-codec.js";
-import { ACTION } from "../../../src/render/slack/actions.js";
+import { ACTION, readMenuValue } from "../../../src/render/slack/actions.js";
 import {
   type Interactive,
   interactiveElements,
@@ -31,13 +31,16 @@ describe("buttons on an ephemeral /paas answer", () => {
     answer = await user.paas("Which options work fully air-gapped?");
   });
 
-  it("Details answers the product as a new ephemeral message", async () => {
+  it("Details (a list's menu) answers the chosen product as a new ephemeral message", async () => {
     const details = find(answer, ACTION.details) as Interactive;
-    const id = await user.click(details, EPHEMERAL);
+    expect(details.type).toBe("static_select");
+    const chosen = details.options?.[1];
+    const request = readMenuValue(chosen?.value);
+    expect(request?.type).toBe("product");
+    const id = await user.click({ ...details, selected: chosen?.value }, EPHEMERAL);
     const reply = (await h.api.waitForResponse(id)).body as Msg;
     expect(reply).toMatchObject({ response_type: "ephemeral", replace_original: false });
-    const request = decodeButtonState(details.value)?.request;
-    expect(request?.type).toBe("product");
+    expect(reply.text).toContain(chosen?.text);
     expect(find(reply, ACTION.share)).toBeDefined();
   });
 
@@ -68,7 +71,8 @@ describe("buttons on an ephemeral /paas answer", () => {
   });
 
   it("Compare with… offers a menu of products; picking one replaces the menu with the comparison", async () => {
-    const compareWith = find(answer, ACTION.compareWith) as Interactive;
+    // A product's answer offers it; a list offers its menu of details instead.
+    const compareWith = find(await user.paas("What is KubeSphere?"), ACTION.compareWith) as Interactive;
     const pickerMsg = (await h.api.waitForResponse(await user.click(compareWith, EPHEMERAL))).body as Msg;
     expect(pickerMsg).toMatchObject({ response_type: "ephemeral", replace_original: false });
     const menu = find(pickerMsg, ACTION.comparePick) as Interactive;
@@ -128,7 +132,12 @@ describe("every button the bot renders works", () => {
       for (const element of interactiveElements(m.blocks ?? [])) {
         const kind = element.action_id.replace(/:\d+$/, "");
         clicked.add(kind);
-        const id = await user.click(element, EPHEMERAL);
+        // A menu is used by choosing one of its options.
+        const chosen = element.options?.[0]?.value;
+        const id = await user.click(
+          chosen === undefined ? element : { ...element, selected: chosen },
+          EPHEMERAL,
+        );
         if (kind === ACTION.site) continue;
         const reply = (await h.api.waitForResponse(id)).body as Msg;
         expect(reply.blocks?.length ?? 0, `${element.action_id} replied`).toBeGreaterThan(0);

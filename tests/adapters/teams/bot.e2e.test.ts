@@ -144,7 +144,8 @@ describe("Teams bot over HTTP with the real CloudAdapter (local mode)", () => {
   it("answers Details, Compare picker and follow-up clicks", async () => {
     await server.post(personalMessage(connector.url, "Which products work air-gapped?"));
     const list = cardOf(connector.calls[0] as NonNullable<(typeof connector.calls)[0]>);
-    const details = submitTitled(list, "Details");
+    // A long list opens details from its menu: the picked product goes with the button's data.
+    const details = { ...submitTitled(list, "Details"), paasPick: [...catalog.products.keys()][0] };
     connector.calls.length = 0;
     await server.post(submitValue(connector.url, details));
     const product = cardOf(connector.calls[0] as NonNullable<(typeof connector.calls)[0]>);

@@ -132,7 +132,6 @@ const answerArb: fc.Arbitrary<Answer> = fc
       sections,
       sources: [],
       followUps: followUps.map((f) => ({ label: f.label, request: { type: "ask", q: f.q } })),
-      text: summary,
     }),
   );
 

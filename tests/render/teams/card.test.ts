@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { type Answer, INTENTS } from "../../../src/core/answer.js";
 import { decodeButtonState } from "../../../src/core/request-codec.js";
+import { LAYOUT_LIMITS } from "../../../src/render/layout/limits.js";
 import { readSubmitValue, STATE_KEY } from "../../../src/render/teams/actions.js";
 import { pageCount, renderAdaptiveCard, renderTeamsMessage } from "../../../src/render/teams/card.js";
 import { TEAMS_LIMITS } from "../../../src/render/teams/limits.js";
-import { unescapeMd } from "../../../src/render/teams/text.js";
+import { md, unescapeMd } from "../../../src/render/teams/text.js";
 import type { AdaptiveCard, ColumnSet, SubmitAction } from "../../../src/render/teams/types.js";
+import { renderText } from "../../../src/render/text/index.js";
 import {
   allFixtureAnswers,
   comparison,
@@ -74,18 +76,23 @@ describe("product facts", () => {
     expect(JSON.stringify(zh)).toContain("交付方式");
   });
 
-  it("links the official site with Action.OpenUrl and sources with Markdown links", () => {
-    const card = renderAdaptiveCard(everyIntent("en")[0] as Answer);
+  it("links the official site with Action.OpenUrl and the sources the page cites with Markdown links", () => {
+    const answer = everyIntent("en")[0] as Answer;
+    const card = renderAdaptiveCard(answer);
     expect(actionsOf(card)).toContainEqual({
       type: "Action.OpenUrl",
       title: "Official site",
       url: "https://example.com/product/1",
     });
     const texts = markdownOf(card);
+    // The product's note cites source 1 only; "1 more sources" opens the page that lists both.
     expect(texts[texts.indexOf("Sources") + 1]).toBe(
-      "1. [Source 1 (official docs)](https://example.com/docs/1?a=%28b%29) (as of 2025-06)\r" +
-        "2. Source 2 (official docs) (github.com/org/repo/path/2) (as of 2025-06)",
+      "\\[1\\] [Source 1 (official docs)](https://example.com/docs/1?a=%28b%29) (as of 2025-06)",
     );
+    const more = submits(card).find((a) => a.title === "1 more sources");
+    const page = stateOf(more as SubmitAction)?.page;
+    const all = markdownOf(renderAdaptiveCard(answer, { page }));
+    expect(all).toContain("\\[2\\] Source 2 (official docs) (github.com/org/repo/path/2) (as of 2025-06)");
   });
 
   it("puts follow-ups on the card as Submit buttons carrying their request", () => {
@@ -99,19 +106,18 @@ describe("product facts", () => {
 
 describe("paging", () => {
   for (const lang of LANGS) {
-    it(`splits a 40-item list (${lang}) into pages that together show every item once, in order`, () => {
+    it(`splits a 40-item list (${lang}) into pages of one-line overviews that show every item once, in order`, () => {
       const answer = longList(lang);
-      const pages = pageCount(answer);
-      expect(pages).toBe(Math.ceil(40 / TEAMS_LIMITS.itemsPerPage));
+      const per = LAYOUT_LIMITS.linesPerPage;
+      const pages = Math.ceil(40 / per);
+      expect(pageCount(answer)).toBe(pages + 1); // and the page listing every source
       const shown: string[] = [];
       for (let page = 1; page <= pages; page++) {
         const card = renderAdaptiveCard(answer, { page });
-        const details = submits(card).filter((a) => stateOf(a)?.request.type === "product");
-        for (const a of details) {
-          const request = stateOf(a)?.request;
-          if (request?.type === "product") shown.push(request.id);
-        }
-        const more = submits(card).find((a) => stateOf(a)?.page === page + 1);
+        const lines = markdownOf(card).flatMap((t) => [...t.matchAll(/^- \*\*(.+?)\*\*/gm)].map((m) => m[1]));
+        expect(lines.length).toBeLessThanOrEqual(per);
+        shown.push(...(lines as string[]));
+        const more = submits(card).find((a) => a.title === (lang === "en" ? "More" : "更多"));
         const previous = submits(card).find((a) => a.title === (lang === "en" ? "Previous" : "上一页"));
         if (page < pages) expect(stateOf(more as SubmitAction)?.request).toEqual(answer.request);
         else expect(more).toBeUndefined();
@@ -124,7 +130,7 @@ describe("paging", () => {
           lang === "en" ? `Page ${page} of ${pages}` : `第 ${page} 页，共 ${pages} 页`,
         );
       }
-      expect(shown).toEqual(answer.items.map((p) => p.id));
+      expect(shown).toEqual(answer.items.map((p) => p.name));
     });
   }
 
@@ -136,25 +142,42 @@ describe("paging", () => {
     expect(renderAdaptiveCard(answer, { page: -3 })).toEqual(renderAdaptiveCard(answer, { page: 1 }));
   });
 
-  it("offers a compare picker over the page's products", () => {
-    const card = renderAdaptiveCard(longList("en"));
+  it("opens any product of a long list from one menu: Details for one pick, Compare for two to four", () => {
+    const answer = longList("en");
+    const card = renderAdaptiveCard(answer);
     const picker = elementsOf(card).find((e) => e.type === "Input.ChoiceSet");
     expect(picker).toMatchObject({ id: "paasPick", isMultiSelect: true });
-    expect(picker?.type === "Input.ChoiceSet" && picker.choices.length).toBe(TEAMS_LIMITS.itemsPerPage);
+    expect(picker?.type === "Input.ChoiceSet" && picker.choices.map((c) => c.value)).toEqual(
+      answer.items.map((p) => p.id),
+    );
+    const details = submits(card).find((a) => a.title === "Details") as SubmitAction;
+    expect(readSubmitValue({ ...details.data, paasPick: "product-7,product-9" })).toEqual({
+      kind: "state",
+      state: { request: { type: "product", id: "product-7", lang: "en" } },
+    });
+    expect(readSubmitValue({ ...details.data }).kind).toBe("pick-incomplete");
+    const compare = submits(card).find((a) => a.title === "Compare") as SubmitAction;
+    expect(readSubmitValue({ ...compare.data, paasPick: "product-7,product-9" })).toMatchObject({
+      kind: "state",
+      state: { request: { type: "compare", ids: ["product-7", "product-9"] } },
+    });
   });
 
-  it("without buttons, says how much of the list is shown", () => {
+  it("without buttons, says which page of the list is shown", () => {
     const card = renderAdaptiveCard(longList("en"), { interactive: false });
-    expect(markdownOf(card).join("\n")).toContain(`Showing ${TEAMS_LIMITS.itemsPerPage} of 40`);
+    expect(markdownOf(card).join("\n")).toContain(`Page 1 of ${Math.ceil(40 / LAYOUT_LIMITS.linesPerPage)}`);
   });
 });
 
 describe("comparison", () => {
-  it("lays four products side by side: a label column, then column i = items[i]", () => {
+  it("lays the rows that differ side by side (column i = items[i]) and lists what all share", () => {
     const answer = comparison("en", 4);
     const card = renderAdaptiveCard(answer);
     const rows = elementsOf(card).filter((e): e is ColumnSet => e.type === "ColumnSet");
-    expect(rows).toHaveLength(answer.comparison.rows.length + 1);
+    const differ = answer.comparison.rows.filter(
+      (r) => new Set(answer.items.map((_, i) => r.values[i] ?? "—")).size > 1,
+    );
+    expect(rows).toHaveLength(differ.length + 1);
     for (const row of rows) expect(row.columns).toHaveLength(TEAMS_LIMITS.maxColumns);
     const cell = (r: number, c: number) => {
       const item = rows[r]?.columns[c]?.items?.[0];
@@ -164,11 +187,16 @@ describe("comparison", () => {
       expect(cell(0, i + 1)).toBe(p.name);
       expect(cell(1, i + 1)).toBe(p.vendor);
     });
-    expect(cell(5, 1)).toBe("—");
-    expect(card.msteams).toEqual({ width: "Full" });
-    expect(submits(card).map((a) => stateOf(a)?.request)).toEqual(
-      answer.items.map((p) => ({ type: "product", id: p.id, lang: "en" })),
+    const same = elementsOf(card).find((e) => e.type === "FactSet");
+    expect(same?.type === "FactSet" && same.facts.map((f) => f.title)).toEqual(
+      answer.comparison.rows.filter((r) => !differ.includes(r)).map((r) => r.label),
     );
+    expect(card.msteams).toEqual({ width: "Full" });
+    expect(
+      submits(card)
+        .map((a) => stateOf(a)?.request)
+        .filter((r) => r?.type === "product"),
+    ).toEqual(answer.items.map((p) => ({ type: "product", id: p.id, lang: "en" })));
   });
 });
 
@@ -176,11 +204,11 @@ describe("hostile text", () => {
   for (const lang of LANGS) {
     it(`renders injected Markdown, mentions and date functions literally (${lang})`, () => {
       for (const answer of hostile(lang)) {
-        for (const { card } of renderEveryPage(answer)) {
+        for (const { card, page } of renderEveryPage(answer)) {
           const texts = markdownOf(card);
           const joined = texts.join("\n");
           // What a reader shows after unescaping contains the hostile text verbatim...
-          expect(texts.map(unescapeMd).join("\n")).toContain(HOSTILE);
+          if (page === 1) expect(texts.map(unescapeMd).join("\n")).toContain(HOSTILE);
           // ...and nothing in it is live markup.
           expect(joined).not.toMatch(/(?<!\\)\[click me(?<!\\)\]\(/);
           expect(joined).not.toMatch(/(?<!\\)<at>/);
@@ -239,7 +267,7 @@ describe("renderTeamsMessage", () => {
   it("returns the text fallback, a summary and one Adaptive Card attachment", () => {
     const answer = everyIntent("en")[0] as Answer;
     const message = renderTeamsMessage(answer);
-    expect(message.text).toBe("Plain-text answer.");
+    expect(message.text).toBe(md(renderText(answer)).replace(/\n/g, "\n\n"));
     expect(message.summary).toBe(answer.title);
     expect(message.attachments).toEqual([
       { contentType: "application/vnd.microsoft.card.adaptive", content: renderAdaptiveCard(answer) },

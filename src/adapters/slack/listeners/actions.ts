@@ -1,7 +1,7 @@
 import type { Lang } from "../../../core/answer.js";
 import type { CatalogProvider } from "../../../core/catalog/catalog.js";
 import { type ButtonState, decodeButtonState } from "../../../core/request-codec.js";
-import type { ActionName } from "../../../render/slack/actions.js";
+import { type ActionName, readMenuValue } from "../../../render/slack/actions.js";
 import { renderNotice } from "../../../render/slack/blocks.js";
 import { type ProductChoice, renderComparePicker } from "../../../render/slack/picker.js";
 import { distinctCompare } from "../../state.js";
@@ -11,11 +11,14 @@ import { publishHome } from "./home.js";
 
 type Handler = (args: ActionArgs) => Promise<void>;
 
-/** A button's state (value), or the compare menu's base product (block_id) with the chosen product. */
+/** A button's state (value), a list menu's chosen entry, or the compare menu's base product (block_id) with the chosen product. */
 function stateOf(args: ActionArgs): ButtonState | undefined {
   const { action } = args;
   if (action.type === "button") return decodeButtonState(action.value);
   if (action.type === "static_select") {
+    // A list's "Details of…" menu: the option names what to open.
+    const picked = readMenuValue(action.selected_option?.value);
+    if (picked) return { request: picked };
     const base = decodeButtonState(action.block_id);
     const other = action.selected_option?.value;
     if (base?.request.type !== "product" || typeof other !== "string") return undefined;
