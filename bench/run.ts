@@ -4,7 +4,7 @@
  * behind it, to bench/results.json. Everything runs on 127.0.0.1. See bench/README.md.
  *
  *   npm run bench                      # the whole run (about 3 minutes on 2 cores)
- *   npm run bench -- --only engine     # one part: engine | http | process | reload
+ *   npm run bench -- --only engine     # one part: sizes | engine | http | process | reload
  *   npm run bench -- --only http --profile   # also CPU-profile our server under load
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -17,6 +17,7 @@ import { comparePlatform, type HttpRow } from "./http/platforms.js";
 import { benchProcesses, type ProcessRow } from "./http/process.js";
 import { benchReload, type ReloadRow } from "./http/reload.js";
 import { LABELS, ROOT, type ServerKind } from "./http/servers.js";
+import { benchSizes, renderSizes, type SizeRow, sizeTargetsOf } from "./sizes/report.js";
 import { formatTable, num } from "./table.js";
 import { evaluate, type Target } from "./targets.js";
 
@@ -27,7 +28,7 @@ const STARTS = 3;
 const PROCESS_KINDS: ServerKind[] = ["ours", "bare-slack", "bare-teams", "bare-both"];
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
-const wants = (part: "engine" | "http" | "process" | "reload") => !only || only === part;
+const wants = (part: "sizes" | "engine" | "http" | "process" | "reload") => !only || only === part;
 const RELOAD_FACTORS = [1, 100] as const;
 const RELOAD_LOAD = { connections: 8, durationSec: 4 };
 const profileDir = process.argv.includes("--profile")
@@ -44,6 +45,12 @@ let engine: EngineRow[] = [];
 const http: HttpRow[] = [];
 let processes: ProcessRow[] = [];
 const reloads: ReloadRow[] = [];
+
+let sizes: SizeRow[] = [];
+if (wants("sizes")) {
+  say("sizes: page 1 of every answer on Slack, Teams and as text");
+  sizes = benchSizes(ROOT);
+}
 
 if (wants("engine")) {
   say(`engine: catalogs ${FACTORS.join("×, ")}× (${ENGINE_BUDGET_MS / 1000} s of answers each)`);
@@ -95,8 +102,14 @@ if (wants("reload")) {
   }
 }
 
-const targets = evaluate(engine, http, processes);
-const table = render(engine, http, processes, targets, reloads);
+const targets = [...sizeTargetsOf(sizes), ...evaluate(engine, http, processes)];
+const measuredSpeed = engine.length + http.length + processes.length + reloads.length > 0;
+const table = [
+  sizes.length ? renderSizes(sizes) : "",
+  measuredSpeed ? render(engine, http, processes, targets, reloads) : "",
+]
+  .filter(Boolean)
+  .join("\n\n");
 const loadAfter = loadavg();
 const results = {
   when: new Date().toISOString(),
@@ -108,6 +121,7 @@ const results = {
     loadavgAfter: loadAfter.map((x) => Math.round(x * 100) / 100),
   },
   settings: { factors: FACTORS, engineBudgetMs: ENGINE_BUDGET_MS, load: LOAD, starts: STARTS },
+  sizes,
   engine,
   http,
   process: processes,

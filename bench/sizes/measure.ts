@@ -1,4 +1,5 @@
 import type { Answer } from "../../src/core/answer.js";
+import { pageOf } from "../../src/render/layout/page.js";
 import { renderPlainText } from "../../src/render/plain.js";
 import { renderSlackMessage } from "../../src/render/slack/blocks.js";
 import { renderAdaptiveCard } from "../../src/render/teams/card.js";
@@ -12,7 +13,7 @@ export interface AnswerSize {
   slackBlocks: number;
   teamsBytes: number;
   textLines: number;
-  /** The most sources any of the three renderings lists. */
+  /** The sources listed under page 1 (all three renderings list the same). */
   sourcesShown: number;
 }
 
@@ -27,14 +28,6 @@ export interface SizeSummary {
 
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v), "utf8");
 
-/** Sources listed in a rendering: lines or entries that look like numbered sources. */
-function countSources(slackJson: string, teamsJson: string, text: string): number {
-  const textCount = (text.match(/^\[\d+\] /gm) ?? []).length;
-  const slackCount = (slackJson.match(/\(\d{4}-\d{2}(?:-\d{2})?[,)]/g) ?? []).length;
-  const teamsCount = (teamsJson.match(/\((?:as of|截至) \d{4}/g) ?? []).length;
-  return Math.max(textCount, slackCount, teamsCount);
-}
-
 export function measure(q: string, answer: Answer): AnswerSize {
   const slack = renderSlackMessage(answer);
   const teams = renderAdaptiveCard(answer);
@@ -46,7 +39,8 @@ export function measure(q: string, answer: Answer): AnswerSize {
     slackBlocks: slack.blocks.length,
     teamsBytes: bytes(teams),
     textLines: text.split("\n").length,
-    sourcesShown: countSources(JSON.stringify(slack), JSON.stringify(teams), text),
+    // Every renderer lists the sources of the layout's page: the same on Slack, Teams and in text.
+    sourcesShown: pageOf(answer, 1).sources.length,
   };
 }
 

@@ -186,7 +186,7 @@ function itemGroups(answer: Answer): Element[] {
   const line = (item: ProductView): Line => ({
     label: clip(item.name, L.titleChars),
     meta: clip(item.vendor, L.metaChars),
-    text: reasonOf(item),
+    text: reasonOf(answer, item),
     open: { type: "product", id: item.id, lang },
   });
   const groups: Element[] = [];
@@ -221,9 +221,13 @@ function itemGroups(answer: Answer): Element[] {
   return groups;
 }
 
-/** Why a product is in the list: the composer's reason when it gives one, else what the product is. */
-function reasonOf(item: ProductView): string {
-  return clipCited(item.match?.reason || firstSentence(item.summary), L.lineChars);
+/**
+ * Why a product is in the list: the composer's reason, citing the sources of its match level, when
+ * it gives one; else what the product is.
+ */
+function reasonOf(answer: Answer, item: ProductView): string {
+  if (!item.match?.reason) return clip(firstSentence(item.summary), L.lineChars);
+  return clipCited(`${item.match.reason}${markers(answer, item.match.sources)}`, L.lineChars);
 }
 
 /** A comparison: the rows that differ side by side, the rows every product shares as one list. */

@@ -28,7 +28,7 @@ export function renderPageText(view: PageView, options: TextOptions = {}): strin
   const { layout } = view;
   const { lang } = layout;
   const blocks: string[][] = [];
-  const head = [s.bold(layout.title)];
+  const head = wrap(layout.title, w).map(s.bold);
   if (view.page > 1)
     head.push(s.dim(fill(t(lang, "slackPageOfTotal"), { page: view.page, total: view.total })));
   else {
@@ -63,15 +63,15 @@ function element(e: Element, s: Style, w: number | undefined): string[] {
       return wrap(e.text, w);
     case "bullets":
       return [
-        ...(e.title ? [s.bold(e.bullets.length ? `${e.title}:` : e.title)] : []),
+        ...(e.title ? wrap(e.bullets.length ? `${e.title}:` : e.title, w).map(s.bold) : []),
         ...e.bullets.flatMap((b) => wrap(b, w, "• ", "  ")),
       ];
     case "group":
-      return [...(e.title ? [s.bold(e.title)] : []), ...e.lines.flatMap((l) => line(l, s, w))];
+      return [...(e.title ? wrap(e.title, w).map(s.bold) : []), ...e.lines.flatMap((l) => line(l, s, w))];
     case "facts": {
       const pad = Math.max(...e.rows.map((r) => displayWidth(r.label))) + 2;
       return [
-        ...(e.title ? [s.bold(`${e.title}:`)] : []),
+        ...(e.title ? wrap(`${e.title}:`, w).map(s.bold) : []),
         ...e.rows.flatMap((r) => {
           const label = `${r.label}:`.padEnd(pad - (displayWidth(r.label) - r.label.length));
           const [first = "", ...rest] = wrap(r.value, w === undefined ? undefined : w - pad);
@@ -81,7 +81,7 @@ function element(e: Element, s: Style, w: number | undefined): string[] {
     }
     case "table":
       return e.rows.flatMap((r) => [
-        s.bold(`${r.label}:`),
+        ...wrap(`${r.label}:`, w).map(s.bold),
         ...r.values.flatMap((v, i) => wrap(`${e.columns[i] ?? ""}: ${v}`, w, "  - ", "    ")),
       ]);
     case "actions":
