@@ -19,7 +19,25 @@
       page: "Page",
       answeredIn: "Round trip",
       teamsSub: "Adaptive Card 1.5, drawn by the official adaptivecards renderer. Buttons work.",
-      slackSub: "Block Kit message: the chat.postMessage body.",
+      slackSub:
+        "Block Kit message (the chat.postMessage body), drawn as Slack shows it. Buttons and menus work.",
+      slackJson: "Block Kit JSON",
+      compareWithNote: "In Slack this opens a menu of products to compare with.",
+      intents: {
+        product: "Product",
+        vendor: "Vendor's offerings",
+        filter: "Filtered list",
+        category: "Category",
+        categories: "Categories",
+        compare: "Comparison",
+        topic: "Topic",
+        distributions: "Distributions",
+        "other-players": "Other players",
+        help: "Help",
+        about: "About the data",
+        clarify: "Question back",
+        "not-found": "Not in the catalog",
+      },
       copy: "Copy JSON",
       copied: "Copied",
       openBkb: "Open in Block Kit Builder ↗",
@@ -46,7 +64,24 @@
       page: "页码",
       answeredIn: "往返耗时",
       teamsSub: "Adaptive Card 1.5，由官方 adaptivecards 渲染器绘制，按钮可点击。",
-      slackSub: "Block Kit 消息：即 chat.postMessage 的请求体。",
+      slackSub: "Block Kit 消息（即 chat.postMessage 的请求体），按 Slack 的样式绘制，按钮和菜单可用。",
+      slackJson: "Block Kit JSON",
+      compareWithNote: "在 Slack 中，这会打开一个可供对比的产品菜单。",
+      intents: {
+        product: "产品",
+        vendor: "厂商的产品",
+        filter: "条件筛选",
+        category: "类别",
+        categories: "全部类别",
+        compare: "对比",
+        topic: "专题",
+        distributions: "发行版",
+        "other-players": "其他玩家",
+        help: "帮助",
+        about: "数据来源",
+        clarify: "反问澄清",
+        "not-found": "目录中没有",
+      },
       copy: "复制 JSON",
       copied: "已复制",
       openBkb: "在 Block Kit Builder 中打开 ↗",
@@ -63,6 +98,7 @@
 
   const $ = (id) => document.getElementById(id);
   const md = window.PlaygroundMarkdown;
+  const slackPreview = window.SlackPreview;
   const state = { lang: initialLang(), examples: null, history: [], busy: false };
 
   function initialLang() {
@@ -97,6 +133,9 @@
     url.searchParams.set("lang", lang);
     history.replaceState(null, "", url);
     renderExamples();
+    const current = state.history[state.history.length - 1];
+    if (current)
+      $("meta-intent").textContent = TEXTS[lang].intents[current.answer.intent] ?? current.answer.intent;
   }
 
   async function loadExamples() {
@@ -170,15 +209,18 @@
     $("results").hidden = false;
     $("results").dataset.intent = answer.intent;
     $("results").dataset.lang = answer.lang;
-    $("meta-intent").textContent = answer.intent;
+    $("meta-intent").textContent = TEXTS[state.lang].intents[answer.intent] ?? answer.intent;
+    $("meta-intent").title = answer.intent;
     $("meta-lang").textContent = LANG_NAMES[answer.lang] ?? answer.lang;
     $("meta-page").textContent = String(page);
     $("meta-page-wrap").hidden = page <= 1;
     $("meta-ms").textContent = `${result.ms} ms`;
     $("back").hidden = state.history.length < 2;
     $("asked").textContent = result.asked;
+    $("asked-slack").textContent = result.asked;
 
     renderCard(teams);
+    renderSlack(slack);
     $("card-json").innerHTML = highlight(teams);
     $("slack-json").innerHTML = highlight(slack);
     // Block Kit Builder reads the message from the URL fragment: nothing is sent until the user opens it.
@@ -186,6 +228,29 @@
       `https://app.slack.com/block-kit-builder/#${encodeURIComponent(JSON.stringify({ blocks: slack.blocks }))}`;
     const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     $("results").scrollIntoView({ behavior: still ? "auto" : "smooth", block: "start" });
+  }
+
+  /** The Slack message drawn as Slack shows it; its buttons and menus ask the server like Slack would. */
+  function renderSlack(message) {
+    const host = $("slack-preview");
+    host.replaceChildren();
+    if (!slackPreview) return;
+    host.append(
+      slackPreview.render(message, (element, option) => {
+        const label = option?.text?.text ?? element.text?.text ?? "";
+        if (element.action_id.startsWith("paas_compare_with")) {
+          showError(text("compareWithNote"));
+          return;
+        }
+        if (option) {
+          // A list's menu names what to open: "product:<id>:<lang>".
+          const [type, id, lang] = String(option.value).split(":");
+          ask({ state: { r: { type, id, lang } } }, `${text("clicked")}: ${label}`);
+        } else if (element.value) {
+          ask({ state: element.value }, `${text("clicked")}: ${label}`);
+        }
+      }),
+    );
   }
 
   function renderCard(json) {
@@ -288,7 +353,15 @@
     },
   };
 
+  /** The sticky header's height, so an answer scrolls to just below it. */
+  function measureTopbar() {
+    const bar = document.querySelector(".topbar");
+    if (bar) document.documentElement.style.setProperty("--topbar-height", `${bar.offsetHeight}px`);
+  }
+
   function init() {
+    measureTopbar();
+    window.addEventListener("resize", measureTopbar);
     for (const b of document.querySelectorAll(".lang-switch button")) {
       b.addEventListener("click", () => applyLang(b.dataset.lang));
     }
