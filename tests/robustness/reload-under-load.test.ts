@@ -79,8 +79,10 @@ function check(sent: Sent, request: PreparedRequest): string | undefined {
 
 describe("catalog reloads while requests are in flight", () => {
   it("loses none, refuses every broken file, applies every good edit", async () => {
-    const slack = signedSlashCommands(QUESTIONS, 400, `${s.slackApi.origin}/response`);
-    const teams = teamsMessages(QUESTIONS, 200, s.connector.url);
+    // Reloads run in a worker thread (well under a second each, longer under tsx): enough load to
+    // outlast ten of them.
+    const slack = signedSlashCommands(QUESTIONS, 1200, `${s.slackApi.origin}/response`);
+    const teams = teamsMessages(QUESTIONS, 600, s.connector.url);
     const requests = slack.flatMap((r, i) => [
       r,
       ...(i % 2 ? [teams[i >> 1] as PreparedRequest] : []),

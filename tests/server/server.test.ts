@@ -296,3 +296,21 @@ describe("HTTP limits", () => {
     }
   });
 });
+
+describe("the playground API with forged button state", () => {
+  it("reports the page it shows, never a forged page number", async () => {
+    const server = await startTestServer();
+    try {
+      const res = await fetch(`${server.url}${ROUTES.ask}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ state: { r: { type: "product", id: "kubesphere", lang: "en" }, p: 999 } }),
+      });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { page: number };
+      expect(body.page).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+});

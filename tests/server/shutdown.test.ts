@@ -281,6 +281,9 @@ describe.concurrent("refuses to start half-configured: one line naming the varia
     [{ SLACK_SIGNING_SECRET: "feedfacefeedfacefeedfacefeedface" }, "SLACK_BOT_TOKEN"],
     [{ MicrosoftAppPassword: "a-password-without-an-id" }, "MicrosoftAppId"],
     [{ KNOWLEDGE_DIR: "/nonexistent/knowledge" }, "CATALOG_UNREADABLE"],
+    // Production without a single credential: refused, never an open server reporting ready.
+    [{ NODE_ENV: "production" }, "NODE_ENV=production needs SLACK_BOT_TOKEN"],
+    [{ NODE_ENV: "production", TEAMS_LOCAL: "1" }, "TEAMS_LOCAL=1 is refused"],
   ])("%o", async (env, named) => {
     const c = spawnMain(env);
     expect(await c.exited).toBe(1);

@@ -130,7 +130,11 @@ export function ackUnknownInteractions(): Middleware<AnyMiddlewareArgs> {
     const ack = (args as { ack?: (response?: unknown) => Promise<void> }).ack;
     const command = (body as { command?: unknown }).command;
     if (ack && typeof command === "string" && !SLACK_SURFACE.commands.some((c) => c === command)) {
-      await ack({ response_type: "ephemeral", ...renderNotice("en", "slackExpired") });
+      // Slack sends only the app's own commands; another one means a manifest out of step with the code.
+      await ack({
+        response_type: "ephemeral",
+        text: `paas-bot answers ${SLACK_SURFACE.commands.join(", ")} only.`,
+      });
       return;
     }
     const type = body.type;

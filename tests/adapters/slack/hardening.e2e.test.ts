@@ -172,6 +172,7 @@ describe("Slack over Socket Mode: retries and unknown interactions", () => {
       command: "/other",
     });
     expect(ack.payload?.response_type).toBe("ephemeral");
+    expect(String(ack.payload?.text)).toMatch(/answers \/paas only/);
   });
 
   it("counts listener work until its answer is posted", async () => {
