@@ -275,55 +275,91 @@ function pickerOf(answer: Answer, body: Element[]): Element | undefined {
 
 const productRequest = (id: string, lang: Lang): Request => ({ type: "product", id, lang });
 
+/** The parts a long element can be split into between pages: lines, bullets, rows. */
+type Entry = Line | string | { label: string; values: string[] };
+
+function entriesOf(e: Element): Entry[] | undefined {
+  switch (e.kind) {
+    case "group":
+      return e.lines;
+    case "bullets":
+      return e.bullets;
+    case "table":
+      return e.rows;
+    default:
+      // Facts stay whole: a product's facts belong together on its first page.
+      return undefined;
+  }
+}
+
+function withEntries(e: Element, entries: Entry[]): Element {
+  switch (e.kind) {
+    case "group":
+      return { ...e, lines: entries as Line[] };
+    case "bullets":
+      return { ...e, bullets: entries as string[] };
+    case "table":
+      return { ...e, rows: entries as { label: string; values: string[] }[] };
+    default:
+      return e;
+  }
+}
+
+function entryWeight(entry: Entry): number {
+  if (typeof entry === "string") return weight(entry) + 4;
+  if ("values" in entry) return entry.values.reduce((s, v) => s + weight(v) + 4, weight(entry.label));
+  return lineWeight(entry);
+}
+
+/** Lines of a list and rows of a table a page may hold, whatever their length. */
+const entryCap = (e: Element): number =>
+  e.kind === "group" ? L.linesPerPage : e.kind === "table" ? L.rowsPerPage : Number.POSITIVE_INFINITY;
+
 /**
  * Cuts the body into pages of about `L.pageWeight` (characters, CJK counted double), splitting
- * long lists and bullet sections between lines so the first page is short and nothing is lost.
+ * long lists, bullet sections and tables between their lines or rows, so the first page is short
+ * and nothing is lost. A continued element keeps its title (and a table its columns).
  */
 export function paginate(elements: Element[], headWeight: number): Element[][] {
   const pages: Element[][] = [[]];
   let used = headWeight;
-  let lines = 0;
+  // Lines (or rows) already on the page: the cap is per page, across the groups on it.
+  let counted = 0;
   const current = () => pages[pages.length - 1] as Element[];
   const newPage = () => {
     pages.push([]);
     used = 0;
-    lines = 0;
+    counted = 0;
   };
   for (const element of elements) {
-    if (element.kind === "group" || element.kind === "bullets") {
-      const entries: (Line | string)[] = element.kind === "group" ? element.lines : element.bullets;
-      let chunk: (Line | string)[] = [];
-      const titleWeight = weight(element.title ?? "") + 10;
-      const flush = () => {
-        if (chunk.length === 0 && entries.length > 0) return;
-        current().push(
-          element.kind === "group"
-            ? { ...element, lines: chunk as Line[] }
-            : { ...element, bullets: chunk as string[] },
-        );
-        chunk = [];
-      };
-      if (used + titleWeight > L.pageWeight && current().length > 0) newPage();
-      used += titleWeight;
-      for (const entry of entries) {
-        const w = typeof entry === "string" ? weight(entry) + 4 : lineWeight(entry);
-        const full = used + w > L.pageWeight || (element.kind === "group" && lines >= L.linesPerPage);
-        if (full && (chunk.length > 0 || current().length > 0)) {
-          flush();
-          newPage();
-          used = titleWeight;
-        }
-        chunk.push(entry);
-        used += w;
-        if (element.kind === "group") lines += 1;
-      }
-      flush();
+    const entries = entriesOf(element);
+    if (!entries) {
+      const w = elementWeight(element);
+      // Buttons stay with what they act on.
+      if (used + w > L.pageWeight && current().length > 0 && element.kind !== "actions") newPage();
+      current().push(element);
+      used += w;
       continue;
     }
-    const w = elementWeight(element);
-    if (used + w > L.pageWeight && current().length > 0 && element.kind !== "actions") newPage();
-    current().push(element);
-    used += w;
+    const headOf = withEntries(element, []);
+    const titleWeight = elementWeight(headOf) + 10;
+    if (used + titleWeight > L.pageWeight && current().length > 0) newPage();
+    used += titleWeight;
+    let chunk: Entry[] = [];
+    for (const entry of entries) {
+      const w = entryWeight(entry);
+      const full = used + w > L.pageWeight || counted >= entryCap(element);
+      if (full && (chunk.length > 0 || current().length > 0)) {
+        if (chunk.length > 0) current().push(withEntries(element, chunk));
+        chunk = [];
+        newPage();
+        used = titleWeight;
+      }
+      chunk.push(entry);
+      used += w;
+      if (entryCap(element) !== Number.POSITIVE_INFINITY) counted += 1;
+    }
+    if (chunk.length > 0 || entries.length === 0) current().push(withEntries(element, chunk));
   }
   return pages;
 }
@@ -334,6 +370,10 @@ function elementWeight(e: Element): number {
   switch (e.kind) {
     case "paragraph":
       return weight(e.text);
+    case "group":
+      return e.lines.reduce((s, l) => s + lineWeight(l), weight(e.title ?? ""));
+    case "bullets":
+      return e.bullets.reduce((s, b) => s + weight(b) + 4, weight(e.title ?? ""));
     case "facts":
       return e.rows.reduce((s, r) => s + weight(r.label) + weight(r.value) + 4, weight(e.title ?? ""));
     case "table":

@@ -7,6 +7,8 @@ export const LAYOUT_LIMITS = {
   pageWeight: 1500,
   /** One-line items per page of a list. */
   linesPerPage: 8,
+  /** Rows per page of a table (a Slack message draws a table row as one block). */
+  rowsPerPage: 10,
   /** Sources listed under a page; the rest are one "n more" click away. */
   sourcesShown: 5,
   leadChars: 1200,

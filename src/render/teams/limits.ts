@@ -22,12 +22,6 @@ export const TEAMS_LIMITS = {
   schemaVersion: "1.5",
   schemaUrl: "http://adaptivecards.io/schemas/adaptive-card.json",
 
-  /** Our choice: long lists page at 8 products, each with its facts, summary and two buttons. */
-  itemsPerPage: 8,
-  /** decodeButtonState accepts pages below 1000. */
-  maxPages: 999,
-  /** Our choice: 4 facts per product (vendor, category, delivery, air-gapped); FactSet has no hard cap. */
-  maxFacts: 6,
   /** request-codec allows 2–4 products per comparison; one more column holds the row labels. */
   maxCompareProducts: 4,
   maxColumns: 5,
@@ -42,16 +36,8 @@ export const TEAMS_LIMITS = {
   actionTitleMaxChars: 40,
   /** Our choice for text lengths (characters; Chinese is 3 UTF-8 bytes each, so the byte budget decides). */
   titleMaxChars: 150,
-  summaryMaxChars: 1200,
-  itemSummaryMaxChars: 400,
-  noteMaxChars: 300,
-  bulletMaxChars: 400,
   cellMaxChars: 300,
-  maxBulletsPerSection: 12,
-  maxNotesPerItem: 6,
-  /** Our choice: enough for the citation numbers a detailed answer uses (the KubeSphere answer cites 16). */
-  maxSourcesShown: 30,
-  /** Card `fallbackText` is for clients that cannot draw cards; the full text is in the message fallback. */
+  /** Card `fallbackText`, for clients that cannot draw cards: the start of the page as text (the message text has all of it). */
   fallbackTextMaxBytes: 600,
 
   /** Message extension: Teams asks with queryOptions.count (25 by default); we answer at most this many. */

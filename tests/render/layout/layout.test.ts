@@ -59,6 +59,19 @@ describe("buildLayout", () => {
     expect(l.sources.slice(0, 2).map((s) => s.id)).toEqual(["s2", "s4"]);
   });
 
+  it("holds at most a page of lines, across groups, and continues a group on the next page", () => {
+    const levels = ["yes", "yes", "yes", "partial", "partial", "unconfirmed"] as const;
+    const items = Array.from({ length: 17 }, (_, i) => matched(i + 1, levels[i % levels.length] ?? "yes"));
+    const l = buildLayout({ ...listAnswer(0), items, sources: [] });
+    const content = l.pages.filter((p) => !p.allSources);
+    for (const page of content) {
+      const lines = page.elements.flatMap((e) => (e.kind === "group" ? e.lines : []));
+      expect(lines.length).toBeLessThanOrEqual(LAYOUT_LIMITS.linesPerPage);
+    }
+    expect(content.length).toBe(Math.ceil(17 / LAYOUT_LIMITS.linesPerPage));
+    expect(groups(l).flatMap((g) => g.lines)).toHaveLength(17);
+  });
+
   it("groups a long list without match levels by category, and keeps one group for one category", () => {
     const items = [1, 2, 3, 4].map((i) =>
       product(i, { categories: [{ id: `c${i % 2}`, name: `Category ${i % 2}` }] }),

@@ -262,6 +262,19 @@ describe("renderSlackMessage: comparisons", () => {
     );
   });
 
+  it("pages a comparison with many rows: every row once, in order, each page within the limits", () => {
+    const answer = compareAnswer(4);
+    answer.comparison.rows = Array.from({ length: 35 }, (_, i) => ({
+      label: `Row ${i}`,
+      values: answer.items.map((p) => `${p.name}, row ${i}`),
+    }));
+    const pages = allPages(answer);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const m of pages) expect(limitViolations(m.blocks)).toEqual([]);
+    const labels = pages.flatMap((m) => mrkdwnTexts(m.blocks)).filter((t) => /^\*Row \d+\*$/.test(t));
+    expect(labels).toEqual(answer.comparison.rows.map((r) => `*${r.label}*`));
+  });
+
   it("offers 'Compare these' for a short list, not for a comparison", () => {
     const list = interactiveElements(renderSlackMessage(listAnswer(3)).blocks);
     const compareAll = list.find((e) => e.action_id === ACTION.compareAll);
