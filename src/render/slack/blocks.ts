@@ -210,7 +210,7 @@ function fallbackText(view: PageView): string {
   const { layout } = view;
   const text =
     view.page > 1
-      ? `${layout.title} (${fill(t(layout.lang, "slackPageOfTotal"), { page: view.page, total: view.total })})`
+      ? `${layout.title} (${view.allSources ? t(layout.lang, "sourcesPageTitle") : fill(t(layout.lang, "slackPageOfTotal"), { page: view.page, total: view.contentPages })})`
       : `${layout.title}\n${clip(firstSentence(layout.lead), LAYOUT.fallbackText / 2)}`.trim();
   return truncateMrkdwn(escapeMrkdwn(text), LAYOUT.fallbackText);
 }

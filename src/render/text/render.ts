@@ -29,9 +29,11 @@ export function renderPageText(view: PageView, options: TextOptions = {}): strin
   const { lang } = layout;
   const blocks: string[][] = [];
   const head = wrap(layout.title, w).map(s.bold);
-  if (view.page > 1)
-    head.push(s.dim(fill(t(lang, "slackPageOfTotal"), { page: view.page, total: view.total })));
-  else {
+  // The all-sources page is titled by its list; other later pages say where they are.
+  if (view.page > 1) {
+    if (!view.allSources)
+      head.push(s.dim(fill(t(lang, "slackPageOfTotal"), { page: view.page, total: view.contentPages })));
+  } else {
     if (layout.lead) head.push(...wrap(layout.lead, w));
     for (const n of layout.notices) head.push(...wrap(`${t(lang, "notice")}: ${n}`, w, "", "  ").map(s.dim));
   }

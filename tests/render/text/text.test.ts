@@ -57,6 +57,12 @@ describe("renderText", () => {
     expect(text).toContain("Vendor:\n  - Product 1: Vendor of Product 1\n  - Product 2: Vendor of Product 2");
   });
 
+  it("numbers later pages among the pages of content", () => {
+    const answer = listAnswer(40);
+    expect(renderText(answer, { page: 2 }).split("\n")[1]).toBe("Page 2 of 5");
+    expect(renderText(answer, { page: 6 }).split("\n")[1]).toBe("");
+  });
+
   it("renders every page with renderAllText, so nothing the answer says is out of reach", () => {
     const answer = listAnswer(40);
     const all = renderAllText(answer);
