@@ -45,6 +45,8 @@ export function start(
           HOST: "127.0.0.1",
           LOG_LEVEL: "info",
           KNOWLEDGE_WATCH: "0",
+          // Teams without credentials is served only in explicit local mode (loopback here).
+          TEAMS_LOCAL: "1",
         }
       : slack;
   return spawnServer(kind, SCRIPTS[kind], env, { cwd: ROOT, logDir, nodeArgs });
