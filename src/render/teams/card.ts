@@ -28,11 +28,13 @@ export interface CardOptions {
 
 /** Renders one page of an answer as an Adaptive Card 1.5. Pure: same answer and options, same card. */
 export function renderAdaptiveCard(answer: Answer, options: CardOptions = {}): AdaptiveCard {
-  const interactive = options.interactive ?? true;
-  const view = pageOf(answer, options.page ?? 1);
-  const card = build(view, interactive);
+  return cardOf(pageOf(answer, options.page ?? 1), options.interactive ?? true);
+}
+
+function cardOf(view: PageView, interactive: boolean, pageText = renderPageText(view)): AdaptiveCard {
+  const card = build(view, interactive, pageText);
   // The layout keeps pages far below the budget; this holds unless a catalog text is absurdly long.
-  return fitsTeams(card) ? card : minimalCard(view, interactive);
+  return fitsTeams(card) ? card : minimalCard(view, interactive, pageText);
 }
 
 /** How many pages `renderAdaptiveCard` can show for this answer (the last may list all sources). */
@@ -50,19 +52,25 @@ export interface TeamsMessage {
 
 export function renderTeamsMessage(answer: Answer, options: CardOptions = {}): TeamsMessage {
   const view = pageOf(answer, options.page ?? 1);
+  const pageText = renderPageText(view);
   return {
-    text: clampBytes(md(renderPageText(view)).replace(/\n/g, "\n\n"), TEAMS_LIMITS.cardMaxUtf16Bytes / 2),
+    text: clampBytes(md(pageText).replace(/\n/g, "\n\n"), TEAMS_LIMITS.cardMaxUtf16Bytes / 2),
     summary: clamp(view.layout.title, TEAMS_LIMITS.titleMaxChars),
-    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderAdaptiveCard(answer, options) }],
+    attachments: [
+      {
+        contentType: ADAPTIVE_CARD_CONTENT_TYPE,
+        content: cardOf(view, options.interactive ?? true, pageText),
+      },
+    ],
   };
 }
 
-function skeleton(view: PageView, body: CardElement[], actions: CardAction[]): AdaptiveCard {
+function skeleton(pageText: string, body: CardElement[], actions: CardAction[]): AdaptiveCard {
   const card: AdaptiveCard = {
     type: "AdaptiveCard",
     $schema: TEAMS_LIMITS.schemaUrl,
     version: TEAMS_LIMITS.schemaVersion,
-    fallbackText: clampBytes(renderPageText(view), TEAMS_LIMITS.fallbackTextMaxBytes),
+    fallbackText: clampBytes(pageText, TEAMS_LIMITS.fallbackTextMaxBytes),
     body,
   };
   if (actions.length) card.actions = actions;
@@ -70,7 +78,7 @@ function skeleton(view: PageView, body: CardElement[], actions: CardAction[]): A
   return card;
 }
 
-function build(view: PageView, interactive: boolean): AdaptiveCard {
+function build(view: PageView, interactive: boolean, pageText: string): AdaptiveCard {
   const { layout } = view;
   const { lang } = layout;
   const body: CardElement[] = [heading(layout.title)];
@@ -94,7 +102,7 @@ function build(view: PageView, interactive: boolean): AdaptiveCard {
       text(md(fill(t(lang, "sourcesMoreText"), { n: view.moreSources })), { size: "Small", isSubtle: true }),
     );
   const actions = interactive ? view.followUps.flatMap((f) => cardAction(f, true) ?? []) : [];
-  return skeleton(view, body, actions);
+  return skeleton(pageText, body, actions);
 }
 
 /** One converter per layout element. */
@@ -201,12 +209,12 @@ export function fitsTeams(card: AdaptiveCard): boolean {
 }
 
 /** Last resort for a page that cannot fit: the title, the lead and the text fallback. */
-function minimalCard(view: PageView, interactive: boolean): AdaptiveCard {
+function minimalCard(view: PageView, interactive: boolean, pageText: string): AdaptiveCard {
   const budget = Math.floor(TEAMS_LIMITS.cardMaxUtf16Bytes / 6);
   const body: CardElement[] = [
     heading(view.layout.title),
-    text(md(clampBytes(view.layout.lead || renderPageText(view), budget))),
+    text(md(clampBytes(view.layout.lead || pageText, budget))),
   ];
   if (interactive) body.push(...actionSets([submit(t(view.layout.lang, "details"), view.layout.request)]));
-  return skeleton(view, body, []);
+  return skeleton(pageText, body, []);
 }
