@@ -12,6 +12,8 @@ export interface AnswerSize {
   slackBytes: number;
   slackBlocks: number;
   teamsBytes: number;
+  /** Top-level elements of the card body (the Teams counterpart of Slack's blocks). */
+  teamsElements: number;
   textLines: number;
   /** The sources listed under page 1 (all three renderings list the same). */
   sourcesShown: number;
@@ -22,6 +24,7 @@ export interface SizeSummary {
   slackBytes: { median: number; p90: number };
   slackBlocks: { median: number; p90: number };
   teamsBytes: { median: number; p90: number };
+  teamsElements: { median: number; p90: number };
   textLines: { median: number; p90: number };
   sourcesShown: { median: number; p90: number; max: number };
 }
@@ -38,6 +41,7 @@ export function measure(q: string, answer: Answer): AnswerSize {
     slackBytes: bytes(slack),
     slackBlocks: slack.blocks.length,
     teamsBytes: bytes(teams),
+    teamsElements: teams.body.length,
     textLines: text.split("\n").length,
     // Every renderer lists the sources of the layout's page: the same on Slack, Teams and in text.
     sourcesShown: pageOf(answer, 1).sources.length,
@@ -53,6 +57,7 @@ export function summarize(sizes: readonly AnswerSize[]): SizeSummary {
     slackBytes: spread(col("slackBytes")),
     slackBlocks: spread(col("slackBlocks")),
     teamsBytes: spread(col("teamsBytes")),
+    teamsElements: spread(col("teamsElements")),
     textLines: spread(col("textLines")),
     sourcesShown: { ...spread(col("sourcesShown")), max: Math.max(0, ...col("sourcesShown")) },
   };

@@ -80,8 +80,8 @@ export function renderSizes(rows: readonly SizeRow[]): string {
       `Teams card, ${set}`,
       String(s.answers),
       `${kb(s.teamsBytes.median)} / ${kb(s.teamsBytes.p90)}`,
-      "",
-      "",
+      `${s.teamsElements.median} / ${s.teamsElements.p90}`,
+      `${s.sourcesShown.median} / ${s.sourcesShown.max}`,
     ]);
     lines.push([
       `plain text, ${set}`,
@@ -92,7 +92,13 @@ export function renderSizes(rows: readonly SizeRow[]): string {
     ]);
   }
   return formatTable(
-    ["answer size (page 1)", "answers", "size median / p90", "blocks median / p90", "sources median / max"],
+    [
+      "answer size (page 1)",
+      "answers",
+      "size median / p90",
+      "blocks (elements) median / p90",
+      "sources median / max",
+    ],
     lines,
   );
 }
