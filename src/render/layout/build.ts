@@ -17,7 +17,17 @@ export function buildLayout(answer: Answer): Layout {
   const body = intentBody(answer);
   const pages = paginate(body, head);
   const picker = pickerOf(answer, body);
-  const followUps = answer.followUps.map((f) => followUp(f));
+  // A follow-up the body already offers as a button (an option, an example) is not offered twice.
+  const offered = new Set(
+    body.flatMap((e) =>
+      e.kind === "actions"
+        ? e.actions.flatMap((a) => (a.kind === "request" ? [JSON.stringify(a.request)] : []))
+        : [],
+    ),
+  );
+  const followUps = answer.followUps
+    .filter((f) => !offered.has(JSON.stringify(f.request)))
+    .map((f) => followUp(f));
   return numberSources(
     {
       lang,
@@ -82,9 +92,9 @@ function intentBody(answer: Answer): Element[] {
         ...sections,
         ...(answer.examples.length
           ? [
-              { kind: "bullets" as const, title: t(lang, "tryAsking"), bullets: [] },
               {
                 kind: "actions" as const,
+                title: t(lang, "tryAsking"),
                 actions: answer.examples.map((q) =>
                   followUp({ label: q, request: { type: "ask", q } }, "example"),
                 ),
@@ -98,8 +108,11 @@ function intentBody(answer: Answer): Element[] {
       return [
         ...(answer.suggestions.length
           ? [
-              { kind: "bullets" as const, title: t(lang, "slackDidYouMean"), bullets: [] },
-              { kind: "actions" as const, actions: answer.suggestions.map((s) => followUp(s)) },
+              {
+                kind: "actions" as const,
+                title: t(lang, "slackDidYouMean"),
+                actions: answer.suggestions.map((s) => followUp(s)),
+              },
             ]
           : []),
         ...sections,
@@ -109,7 +122,6 @@ function intentBody(answer: Answer): Element[] {
     case "category":
     case "topic":
     case "distributions":
-      return [...itemGroups(answer), ...sections];
     case "about":
       return [...itemGroups(answer), ...sections];
   }

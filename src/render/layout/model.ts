@@ -22,7 +22,7 @@ export interface Layout {
   pages: Page[];
   /** Every source of the answer in display order: those the text cites first, numbered from 1. */
   sources: NumberedSource[];
-  /** Follow-up questions, shown on every page. */
+  /** Follow-up questions, shown on every page (less those the body already offers). */
   followUps: Action[];
 }
 
@@ -88,7 +88,8 @@ export type Element =
   | { kind: "facts"; title?: string; rows: { label: string; value: string }[] }
   /** Side by side: column i of every row belongs to columns[i]. */
   | { kind: "table"; columns: string[]; rows: { label: string; values: string[] }[] }
-  | { kind: "actions"; actions: Action[] }
+  /** Buttons, optionally under a heading ("Try asking", "Did you mean"). */
+  | { kind: "actions"; title?: string; actions: Action[] }
   /**
    * Details of one of several things, one click away: buttons when few, a menu when many.
    * `compare` offers comparing 2–4 of them (products only).

@@ -86,7 +86,10 @@ function convert(e: Element, ids: Ids): KnownBlock[] {
       ];
     }
     case "actions":
-      return actionRows(e.actions.map((a) => button(a, ids)));
+      return [
+        ...(e.title ? sections(`*${escapeMrkdwn(e.title)}*`) : []),
+        ...actionRows(e.actions.map((a) => button(a, ids))),
+      ];
     case "picker":
       return pickerBlocks(e, ids);
   }

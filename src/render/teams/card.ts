@@ -122,8 +122,13 @@ function convert(e: Element, lang: Lang, interactive: boolean): CardElement[] {
       ];
     case "table":
       return comparisonBlock(e.columns, e.rows);
-    case "actions":
-      return actionSets(e.actions.map((a) => cardAction(a, interactive)));
+    case "actions": {
+      const sets = actionSets(e.actions.map((a) => cardAction(a, interactive)));
+      if (!e.title) return sets;
+      // Without buttons (an inserted card), the choices are still worth reading.
+      const labels = e.actions.flatMap((a) => (a.kind === "request" ? [md(a.label)] : []));
+      return [titled(e.title, interactive ? sets : [text(bulletList(labels))])];
+    }
     case "picker":
       return interactive ? picker(e, lang) : [];
   }

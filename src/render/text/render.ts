@@ -87,13 +87,16 @@ function element(e: Element, s: Style, w: number | undefined): string[] {
         ...r.values.flatMap((v, i) => wrap(`${e.columns[i] ?? ""}: ${v}`, w, "  - ", "    ")),
       ]);
     case "actions":
-      return e.actions.flatMap((a) =>
-        a.kind === "url"
-          ? wrap(`${a.label}: ${a.url}`, w)
-          : a.role === "compareWith"
-            ? []
-            : wrap(a.label, w, "• ", "  "),
-      );
+      return [
+        ...(e.title ? wrap(`${e.title}:`, w).map(s.bold) : []),
+        ...e.actions.flatMap((a) =>
+          a.kind === "url"
+            ? wrap(`${a.label}: ${a.url}`, w)
+            : a.role === "compareWith"
+              ? []
+              : wrap(a.label, w, "• ", "  "),
+        ),
+      ];
     case "picker":
       return [];
   }

@@ -132,6 +132,22 @@ describe("buildLayout", () => {
     ]);
   });
 
+  it("titles a row of buttons, and does not offer a follow-up twice", () => {
+    const help = everyIntent("en").find((a) => a.intent === "help") as Answer;
+    const withDuplicate: Answer = {
+      ...help,
+      followUps: [
+        { label: "What is EKS Anywhere?", request: { type: "ask", q: "What is EKS Anywhere?" } },
+        ...help.followUps,
+      ],
+    };
+    const l = buildLayout(withDuplicate);
+    const examples = elements(l).find((e) => e.kind === "actions");
+    expect(examples).toMatchObject({ kind: "actions", title: "Try asking" });
+    expect(l.followUps.map((f) => f.label)).not.toContain("What is EKS Anywhere?");
+    expect(l.followUps).toHaveLength(help.followUps.length);
+  });
+
   it("offers every listed product's details from every page, and comparing 2–4 of them", () => {
     const l = buildLayout(listAnswer(20));
     for (const page of l.pages.filter((p) => !p.allSources)) {
