@@ -1,9 +1,22 @@
 /** Plain-text helpers for the layout: lengths, cuts and placeholders, the same for every platform. */
 
-const CJK = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+/** Whether a UTF-16 unit is a wide (CJK) character: Hangul Jamo, CJK, Hangul, compatibility and full-width forms. */
+const isWideUnit = (c: number): boolean =>
+  (c >= 0x1100 && c <= 0x115f) ||
+  (c >= 0x2e80 && c <= 0xa4cf) ||
+  (c >= 0xac00 && c <= 0xd7a3) ||
+  (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0xfe30 && c <= 0xfe4f) ||
+  (c >= 0xff00 && c <= 0xff60) ||
+  (c >= 0xffe0 && c <= 0xffe6);
 
 /** Characters, with each CJK (wide) character counted twice: about how much room a text takes. */
-export const weight = (text: string): number => text.length + (text.match(CJK)?.length ?? 0);
+export function weight(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++)
+    if (text.charCodeAt(i) >= 0x1100 && isWideUnit(text.charCodeAt(i))) n++;
+  return n;
+}
 
 /** At most `max` wide-counted characters (a CJK character counts two), ending in "…" when cut. */
 export function clip(text: string, max: number): string {
