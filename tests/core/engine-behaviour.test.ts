@@ -59,7 +59,7 @@ const TABLE: Row[] = [
     intent: "product",
     lang: "en",
     first: "redhat-openshift",
-    says: ["air-gapped? yes"],
+    says: ["yes — red hat openshift container platform can run fully air-gapped"],
   },
   { q: "MCP 支持离线吗", intent: "product", lang: "zh", first: "huawei-mcp" },
   {
