@@ -141,13 +141,23 @@ function productRoute(ctx: Ctx, q: Query): Answer {
   if (first.length > 1 && !q.mentions.some((m) => m.length === 1)) return productAnswer(ctx, first, true);
   const id = (clearProducts(q)[0] ?? first[0]) as string;
   const lead = productLead(ctx.catalog, ctx.lang, id, q);
-  return productAnswer(ctx, [id], false, {
+  const answer = productAnswer(ctx, [id], false, {
     attributes: askedConstraints(q)
       .filter((c) => c.want)
       .map((c) => c.attribute) as never,
     prosCons: q.intents.has("prosCons"),
     ...(lead ? { lead } : {}),
   });
+  return lead ? directFirst(answer, lead) : answer;
+}
+
+/**
+ * A direct question's answer ("Yes — …", "You do — …") is the first line every platform shows:
+ * it becomes the heading, and the product's own summary the lead under it.
+ */
+export function directFirst(answer: Answer, lead: string): Answer {
+  const rest = answer.summary.startsWith(lead) ? answer.summary.slice(lead.length).trim() : answer.summary;
+  return { ...answer, title: lead, summary: rest || lead };
 }
 
 const anywhereIds = (ctx: Ctx) => ctx.catalog.topics.get("anywhere")?.products ?? [];
@@ -218,7 +228,7 @@ export const RULES: readonly Rule[] = [
         distribution: ctx.l(ctx.catalog.products.get(target)?.name ?? { en: target, zh: target }),
         product: ctx.l(ctx.catalog.products.get(from)?.name ?? { en: from, zh: from }),
       });
-      return productAnswer(ctx, [target], false, { lead });
+      return directFirst(productAnswer(ctx, [target], false, { lead }), lead);
     },
   },
   {

@@ -170,7 +170,9 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
   const ids = matches.map((x) => x.p.product.id);
   const items = views(ctx, ids).map((item, i) => {
     const x = matches[i] as { p: ProductProfile; m: Match };
-    item.match = { level: x.m.level, reason: reasonFor(ctx, x.p, x.m, spec), sources: [] };
+    const sources = matchSources(ctx, x.p, x.m, spec);
+    ctx.cite.cite(sources);
+    item.match = { level: x.m.level, reason: reasonFor(ctx, x.p, x.m, spec), sources };
     return item;
   });
   const { conditions, singular, scope } = conditionWords(ctx, spec);
@@ -290,6 +292,19 @@ function noFactsAt(ctx: Ctx, spec: FilterSpec): boolean {
     } as Wanted;
     return ![...productProfiles(ctx.catalog).values()].some((p) => matchProduct(ctx.catalog, p, none));
   });
+}
+
+/** The sources behind a list line: each asked attribute's own evidence, the vendor's origin, else its kind. */
+function matchSources(ctx: Ctx, p: ProductProfile, m: Match, spec: FilterSpec): string[] {
+  const v = vocabularyOf(ctx.catalog);
+  const ids: string[] = [];
+  for (const c of spec.wanted.constraints) {
+    if (v.attributes.get(c.attribute)?.appliesTo === "vendor") ids.push(...(p.vendor.origin?.sources ?? []));
+    else ids.push(...(p.value(c.attribute)?.sources ?? []));
+  }
+  if (!ids.length) ids.push(...((m.edition ?? p.categories[0])?.sources ?? []));
+  // One source a line keeps an overview readable; the product's details carry all of them.
+  return [...new Set(ids)].filter((id) => ctx.catalog.sources.has(id)).slice(0, 1);
 }
 
 /** One line on why a product is in a list: its origin for origin questions, else its edition. */
