@@ -50,9 +50,11 @@ export function productLead(catalog: Catalog, lang: Lang, id: string, q: Query):
       return message(v, lang, key, { product, claim: (level === "no" ? a.claimNot : a.claim)[lang] });
     }
     const wantsBoth = delivery.length === 2 || (q.delivery.has("software") && q.privateEdition);
+    // A later source showing the product is software you run (EKS Anywhere) outranks the article's category.
+    const deliveries = p.traits.has("self-managed") ? ["software"] : p.delivery;
     const has = wantsBoth
-      ? p.delivery.includes("managed") && p.delivery.includes("software")
-      : delivery.every((d) => p.delivery.includes(d));
+      ? deliveries.includes("managed") && deliveries.includes("software")
+      : delivery.every((d) => deliveries.includes(d));
     const claim = deliveryClaim(catalog, lang, wantsBoth ? "both" : (delivery[0] ?? "managed"), has);
     return message(v, lang, has ? "lead.yes" : "lead.no", { product, claim });
   }

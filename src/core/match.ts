@@ -72,6 +72,9 @@ function editionLevel(p: ProductProfile, e: Edition, id: string): EvidenceLevel 
         : "no";
     case "pay-as-you-go":
       return c?.billing.includes("pay-as-you-go") ? "yes" : "no";
+    case "perpetual":
+      // The article's software is sold "买断+维保" (bought outright plus maintenance) or by subscription.
+      return c?.billing.includes("licence") ? "yes" : "no";
     case "licence":
       return !c || c.billing.includes("licence") || c.billing.includes("subscription") ? "yes" : "no";
     case "out-of-the-box":

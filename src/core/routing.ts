@@ -160,6 +160,13 @@ export function directFirst(answer: Answer, lead: string): Answer {
   return { ...answer, title: lead, summary: rest || lead };
 }
 
+/** "What is X based on?" / "Is X based on Y?": the product stands before "based on". */
+const asksWhatItIsBasedOn = (q: Query) =>
+  q.intents.has("basedOn") && q.basedOnSubject === "before" && q.products.length > 0;
+
+const nameOfAny = (ctx: Ctx, id: string) =>
+  ctx.l(ctx.catalog.products.get(id)?.name ?? ctx.catalog.vendors.get(id)?.name ?? { en: id, zh: id });
+
 const anywhereIds = (ctx: Ctx) => ctx.catalog.topics.get("anywhere")?.products ?? [];
 
 export const RULES: readonly Rule[] = [
@@ -197,7 +204,7 @@ export const RULES: readonly Rule[] = [
   {
     // Two or more named products: a choice, even with constraints or context ("…for a bank?").
     name: "compare-named",
-    when: (_c, q) => clearProducts(q).length >= 2,
+    when: (_c, q) => clearProducts(q).length >= 2 && !asksWhatItIsBasedOn(q),
     answer: (ctx, q) => compareAnswer(ctx, clearProducts(q).slice(0, 4)),
   },
   {
@@ -250,22 +257,28 @@ export const RULES: readonly Rule[] = [
   {
     // "What is X based on?" is about X.
     name: "based-on-of-product",
-    when: (ctx, q) =>
-      q.intents.has("basedOn") &&
-      q.basedOnSubject === "before" &&
-      q.products.some((id) => ctx.catalog.products.get(id)?.relations.some((r) => r.type === "based-on")),
+    when: (_c, q) => asksWhatItIsBasedOn(q),
     answer: (ctx, q) => {
-      const id = q.products.find((x) =>
-        ctx.catalog.products.get(x)?.relations.some((r) => r.type === "based-on"),
-      );
-      return productAnswer(ctx, [id as string], false, { basedOn: true });
+      const id = q.products[0] as string;
+      const base = [...q.products.slice(1), ...q.vendors][0];
+      const answer = productAnswer(ctx, [id], false, { basedOn: true });
+      if (!base) return answer;
+      // "Is QKE based on KubeSphere?": yes or no from the catalog's relations.
+      const related = ctx.catalog.products
+        .get(id)
+        ?.relations.some((r) => r.type === "based-on" && r.target === base);
+      const names = { product: nameOfAny(ctx, id), base: nameOfAny(ctx, base) };
+      return directFirst(answer, ctx.m(related ? "lead.basedOn.yes" : "lead.basedOn.no", names));
     },
   },
   {
     // "What is based on X?" lists the products built on X.
     name: "built-on",
     when: (_c, q) =>
-      q.intents.has("basedOn") && (q.products.length > 0 || q.vendors.length > 0) && !q.constraints.length,
+      q.intents.has("basedOn") &&
+      q.basedOnSubject !== "before" &&
+      (q.products.length > 0 || q.vendors.length > 0) &&
+      !q.constraints.length,
     answer: (ctx, q) =>
       filterAnswer(ctx, {
         wanted: { ...wantedOf(ctx, q), vendors: new Set(), constraints: [] },
@@ -300,6 +313,35 @@ export const RULES: readonly Rule[] = [
       !q.vendors.length &&
       !excludes(q),
     answer: (ctx, q) => categoriesAnswer(ctx, q.intents.has("prosCons")),
+  },
+  {
+    // "Is Alauda a Chinese company?": a vendor, a vendor-level attribute, a yes/no.
+    name: "vendor-yes-no",
+    when: (ctx, q) =>
+      q.yesNo &&
+      q.vendors.length === 1 &&
+      !q.products.length &&
+      q.constraints.length === 1 &&
+      vocabularyOf(ctx.catalog).attributes.get(q.constraints[0]?.attribute ?? "")?.appliesTo === "vendor",
+    answer: (ctx, q) => {
+      const vendor = ctx.catalog.vendors.get(q.vendors[0] as string);
+      const c = q.constraints[0] as Query["constraints"][number];
+      if (vendor?.origin) ctx.cite.cite(vendor.origin.sources);
+      const answer = vendorAnswer(ctx, q.vendors);
+      if (!vendor) return answer;
+      const origin = vendor.origin;
+      const domestic = origin?.country === "CN";
+      const wantsDomestic = (c.attribute === "domestic") === c.want;
+      const key = !origin
+        ? "lead.origin.unknown"
+        : domestic === wantsDomestic
+          ? "lead.origin.yes"
+          : "lead.origin.no";
+      return directFirst(
+        answer,
+        ctx.m(key, { vendor: ctx.l(vendor.name), hq: origin ? ctx.l(origin.headquarters) : "" }),
+      );
+    },
   },
   {
     name: "filter",

@@ -107,7 +107,9 @@ export function understand(question: string, catalog: Catalog): Query {
   const folded = foldClauses(raw, v.clauseBreaks);
   const entities = findEntities(folded, entityIndex(catalog));
   const intents = new Set(cueSpans(folded, v.intents, entities).map((c) => c.key as IntentId));
-  const attributeItems = cueSpans(folded, attributeTable(v), entities).map(
+  // 「能不能离线」 asks whether it can: its 「不能离线」 is no needs-internet cue.
+  const falseFriends = cueSpans(folded, { f: v.negationFalseFriends }, []);
+  const attributeItems = cueSpans(folded, attributeTable(v), [...entities, ...falseFriends]).map(
     (c): Item => ({ kind: "attribute", ...c }),
   );
   // A longer attribute phrase ("a connection to a public cloud") owns the facet words inside it.
@@ -174,6 +176,8 @@ export function understand(question: string, catalog: Catalog): Query {
       cueSpans(folded, { p: v.publicCloud }, [...taken, ...deliverySpans.filter((d) => d.negated)]).length >
         0);
 
+  for (const name of nameShapedUnknowns(raw, folded, entities, v))
+    if (!unknownNames.includes(name)) unknownNames.push(name);
   const products = [...new Set(mentions.flat())];
   // A context word ("we are a bank") adds its constraint only when nothing more specific was asked.
   const specific = products.length > 0 || constraints.length > 0;
@@ -218,6 +222,31 @@ export function understand(question: string, catalog: Catalog): Query {
   if (both) query.both = both;
   query.confidence = confidenceOf(query, folded, entities);
   return query;
+}
+
+/** A word written like a product name: digits among letters (K3s), or capitals past the first (OKE, MicroK8s). */
+const NAME_SHAPED = /[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*/g;
+const looksLikeName = (w: string) => (/\d/.test(w) && /[a-z]/i.test(w)) || /^[A-Za-z][a-z0-9]*[A-Z]/.test(w);
+
+/**
+ * Words shaped like product names that no catalog name, cue or known word explains: "Is K3s in
+ * the catalog?", 「K3s 支持边缘吗」. The answer says they are not covered instead of answering
+ * as if they had not been written.
+ */
+function nameShapedUnknowns(raw: string, folded: string, entities: readonly Span[], v: Vocabulary): string[] {
+  const names: string[] = [];
+  for (const m of raw.slice(0, 500).matchAll(NAME_SHAPED)) {
+    const word = m[0];
+    if (word.length < 2 || word.length > 24 || !looksLikeName(word)) continue;
+    const f = fold(word);
+    if (!f || v.notNames.has(f) || v.stopwords.has(f) || f.split(" ").every((x) => v.cueWords.has(x)))
+      continue;
+    // Part of a name the catalog knows ("RKE2", "EKS-D"): its folded form sits inside a matched span.
+    const at = folded.indexOf(f);
+    if (at >= 0 && entities.some((e) => e.start <= at && at + f.length <= e.end)) continue;
+    names.push(word);
+  }
+  return names;
 }
 
 const attributeTables = new WeakMap<Vocabulary, Record<string, string[]>>();

@@ -34,7 +34,9 @@ function run(steps: Step[]) {
     if (step.items) expect(ids, step.q).toEqual(step.items);
     if (step.page) expect(reply.page, step.q).toBe(step.page);
     if (step.lead)
-      expect([reply.answer.title, reply.answer.summary].join("\n"), step.q).toMatch(new RegExp(step.lead.source, "m"));
+      expect([reply.answer.title, reply.answer.summary].join("\n"), step.q).toMatch(
+        new RegExp(step.lead.source, "m"),
+      );
     if (step.notice) expect((reply.answer.notices ?? []).join(" "), step.q).toMatch(step.notice);
     if (reply.turn) turn = reply.turn;
     previous = ids;

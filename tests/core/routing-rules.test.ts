@@ -83,6 +83,13 @@ const ROWS: Row[] = [
   { rule: "anywhere-topic", q: "tell me about the anywhere idea", intent: "topic" },
   { rule: "categories", q: "what kinds of offering are there?", intent: "categories" },
   {
+    rule: "vendor-yes-no",
+    q: "Is Orbit a Chinese company?",
+    intent: "vendor",
+    items: ["orbit-platform", "orbit-engine"],
+    lead: /^No — Orbit is headquartered in Seattle, USA\./,
+  },
+  {
     rule: "filter",
     q: "which options work offline?",
     intent: "filter",

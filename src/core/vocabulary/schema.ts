@@ -85,7 +85,7 @@ export const ContextFile = z.strictObject({
   contexts: z.array(z.strictObject({ id: Id, implies: Id, cues: CueList })),
 });
 
-export const StopwordsFile = z.strictObject({ stopwords: CueList });
+export const StopwordsFile = z.strictObject({ stopwords: CueList, notNames: CueList });
 
 export const NotCoveredFile = z.strictObject({
   offerings: z.array(

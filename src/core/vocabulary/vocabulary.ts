@@ -40,6 +40,8 @@ export interface Vocabulary {
   clauseBreaks: string;
   contexts: { id: string; implies: string; folded: string[] }[];
   stopwords: Set<string>;
+  /** Capitalised words that are not offerings (ARM, CPU, SLA…), folded. */
+  notNames: Set<string>;
   notCovered: { id: string; name: string; terms: string[] }[];
   messages: Record<Lang, Record<string, string>>;
   question: {
@@ -124,6 +126,7 @@ export function compileVocabulary(parts: VocabularyParts): Vocabulary {
     clauseBreaks: parts.negation.clauseBreaks,
     contexts,
     stopwords: new Set(all(parts.stopwords.stopwords)),
+    notNames: new Set(all(parts.stopwords.notNames)),
     notCovered: parts.notCovered.offerings.map((o) => ({
       id: o.id,
       name: o.name,
