@@ -117,7 +117,10 @@ function buildIndex(catalog: Catalog): EntityIndex {
       ignoreLocation: true,
     },
   );
-  const latinTerms = fuzzyTerms.map((t) => ({ ...t, words: t.term.split(" ").length }));
+  // Names the catalog does not cover are matched exactly: a typo of one ("joke" for "OKE") is no name.
+  const latinTerms = fuzzyTerms
+    .filter((t) => t.refs.some((r) => r.kind !== "not-covered"))
+    .map((t) => ({ ...t, words: t.term.split(" ").length }));
   const byLead = new Map<string, Term[]>();
   for (const t of terms) {
     const key = leadAt(t.term, 0);

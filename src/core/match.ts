@@ -15,6 +15,8 @@ export interface Wanted {
   vendors: ReadonlySet<string>;
   excludedProducts: ReadonlySet<string>;
   excludedVendors: ReadonlySet<string>;
+  /** Editions (categories) that do not count ("except the private editions"). */
+  excludedCategories?: ReadonlySet<string>;
 }
 
 export interface Match {
@@ -95,9 +97,19 @@ function vendorLevel(p: ProductProfile, id: string): EvidenceLevel {
   return "unconfirmed";
 }
 
-function productLevel(p: ProductProfile, id: string): { level: EvidenceLevel; fromArticle: boolean } {
+function productLevel(
+  p: ProductProfile,
+  id: string,
+  e: Edition,
+): { level: EvidenceLevel; fromArticle: boolean } {
   const v = p.value(id);
   if (!v) return { level: "no", fromArticle: true };
+  // One value per edition (Huawei CCE: no on the cloud, unconfirmed in the private edition).
+  if (v.editions?.length && e.category) {
+    const edition = e.category.delivery === "managed" ? "cloud" : "private";
+    const own = v.editions.find((x) => x.edition === edition);
+    if (own) return { level: own.level, fromArticle: v.fromArticle };
+  }
   return { level: v.level, fromArticle: v.fromArticle };
 }
 
@@ -115,7 +127,7 @@ function check(
   let result: { level: EvidenceLevel; fromArticle: boolean };
   if (appliesTo === "vendor") result = { level: vendorLevel(p, c.attribute), fromArticle: true };
   else if (appliesTo === "edition") result = { level: editionLevel(p, e, c.attribute), fromArticle: true };
-  else result = productLevel(p, c.attribute);
+  else result = productLevel(p, c.attribute, e);
   if (c.want) return result;
   // Not wanted: met when the product lacks it; an unconfirmed value cannot prove it absent.
   if (result.level === "no") return { level: "yes", fromArticle: result.fromArticle };
@@ -133,6 +145,7 @@ export function matchProduct(catalog: Catalog, p: ProductProfile, wanted: Wanted
     const deliveries = [...e.delivery].filter((d) => wanted.delivery.has(d));
     if (wanted.delivery.size && !deliveries.length) continue;
     if (wanted.categories.size && !(e.category && wanted.categories.has(e.category.id))) continue;
+    if (e.category && wanted.excludedCategories?.has(e.category.id)) continue;
     let level: EvidenceLevel = "yes";
     let fromArticle = !(wanted.delivery.size && deliveries.every((d) => e.laterDelivery.has(d)));
     for (const c of wanted.constraints) {

@@ -6,6 +6,7 @@ const NOISE = /\p{Cc}|\p{Cf}|\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uF
 const CJK = /[\u3400-\u9FFF\uF900-\uFAFF]/u;
 const CJK_G = /[\u3400-\u9FFF\uF900-\uFAFF]/gu;
 const LATIN_WORD = /[a-z][a-z0-9]*/gi;
+const KANA = /[\u3040-\u30FF\u31F0-\u31FF]/u;
 
 /** Questions longer than this are cut: nobody asks a catalog question in 10 kB, and matching stays cheap. */
 export const MAX_QUESTION_CHARS = 500;
@@ -44,4 +45,20 @@ export function detectLang(rest: string, whole: string): Lang {
   // One Chinese character is about one English word in information; ties go to Chinese since a
   // Chinese asker who types product names in Latin letters still expects a Chinese answer.
   return cjk > 0 && cjk >= latin ? "zh" : "en";
+}
+
+/**
+ * The language to answer a text in, before (or without) the engine: Chinese when its words are
+ * mostly Han, English otherwise — Japanese (any kana) included, since only English and Chinese
+ * are supported. A text with no letters at all (an emoji, "?", "") gets `fallback` (a locale's).
+ * The one detector the adapters use; `understand` applies the same rule to the words left once
+ * product names are removed.
+ */
+export function languageOf(text: string, fallback: Lang = "en"): Lang {
+  const s = typeof text === "string" ? text.slice(0, MAX_QUESTION_CHARS * 2) : "";
+  if (KANA.test(s)) return "en";
+  const cjk = s.match(CJK_G)?.length ?? 0;
+  const latin = s.match(LATIN_WORD)?.length ?? 0;
+  if (cjk === 0 && latin === 0) return fallback;
+  return detectLang(s, s);
 }

@@ -31,6 +31,8 @@ export interface Query {
   scopes: Set<ScopeName>;
   delivery: Set<Delivery>;
   privateEdition: boolean;
+  /** "except the private editions", 「不是私有化版本」. */
+  withoutPrivateEdition?: boolean;
   /** Names that look like offerings the catalog does not cover. */
   unknownNames: string[];
   /** A yes/no question ("Is ACK managed?", 「…吗」). */

@@ -24,10 +24,46 @@ export function encodeButtonState(state: ButtonState): string {
   throw new RangeError(`button state too long (${encoded.length} chars)`);
 }
 
+/**
+ * The short text form of a state that names catalog ids only (every request but a free-text
+ * question): `<type>:<id>[,<id>…]:<lang>[:<page>]`, e.g. `product:rancher:en`, `compare:a,b:zh:2`,
+ * `help::en`; a question is `q::<text>` or `q:<page>:<text>`. A Slack message carries a dozen of
+ * these: JSON would cost ~40 bytes more each. The decoder reads both forms.
+ */
+export function encodeCompactState(state: ButtonState): string {
+  const { request: r } = state;
+  const page = state.page && state.page > 1 ? `:${state.page}` : "";
+  // A question: `q:<page or nothing>:<text>`, the text last so it may hold anything, cut to fit.
+  if (r.type === "ask") return `q:${page.slice(1)}:${r.q}`.slice(0, MAX_ENCODED_LENGTH);
+  const ids = r.type === "compare" ? r.ids.join(",") : "id" in r ? r.id : "";
+  return `${r.type}:${ids}:${r.lang}${page}`;
+}
+
+const COMPACT = /^([a-z]{4,10}):([a-z0-9,-]{0,300}):(en|zh)(?::(\d{1,3}))?$/;
+
+const COMPACT_ASK = /^q:(\d{0,3}):([^]*)$/;
+
+function decodeCompact(value: string): unknown {
+  const ask = COMPACT_ASK.exec(value);
+  if (ask) {
+    const r = { type: "ask", q: ask[2] };
+    return ask[1] ? { r, p: Number(ask[1]) } : { r };
+  }
+  const m = COMPACT.exec(value);
+  if (!m) return undefined;
+  const [, type, ids = "", lang, page] = m;
+  const r: Record<string, unknown> =
+    type === "compare" ? { type, ids: ids.split(","), lang } : ids ? { type, id: ids, lang } : { type, lang };
+  return page ? { r, p: Number(page) } : { r };
+}
+
 /** Parses what a button sent back; anything malformed or forged gives undefined, never a throw. */
 export function decodeButtonState(value: unknown): ButtonState | undefined {
   let raw: unknown = value;
-  if (typeof value === "string") {
+  if (typeof value === "string" && !value.startsWith("{")) {
+    if (value.length > MAX_ENCODED_LENGTH) return undefined;
+    raw = decodeCompact(value);
+  } else if (typeof value === "string") {
     if (value.length > MAX_ENCODED_LENGTH * 2) return undefined;
     try {
       raw = JSON.parse(value);

@@ -29,7 +29,8 @@ export const clearProducts = (q: Query): string[] => [
 
 const hasFacets = (q: Query) => q.scopes.size > 0 || q.delivery.size > 0 || q.privateEdition;
 const askedConstraints = (q: Query) => q.constraints.filter((c) => c.from === "asked");
-const excludes = (q: Query) => q.excludedProducts.length > 0 || q.excludedVendors.length > 0;
+const excludes = (q: Query) =>
+  q.excludedProducts.length > 0 || q.excludedVendors.length > 0 || q.withoutPrivateEdition === true;
 
 /** The article's categories a question names by facets (scope, delivery) or as private editions. */
 export function categoriesByFacets(
@@ -63,6 +64,13 @@ export function wantedOf(ctx: Ctx, q: Query): Wanted {
     vendors: new Set(q.vendors),
     excludedProducts: new Set(q.excludedProducts),
     excludedVendors: new Set(q.excludedVendors),
+    ...(q.withoutPrivateEdition
+      ? {
+          excludedCategories: new Set(
+            categoriesByFacets(ctx.catalog, new Set(), new Set(), true).map((c) => c.id),
+          ),
+        }
+      : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import type { ScopeName, Vocabulary } from "./vocabulary/vocabulary.js";
 
 /** A cue or a name found in the question: what negation and exclusion act on. */
 interface Item extends Span {
-  kind: "entity" | "attribute" | "delivery" | "scope";
+  kind: "entity" | "attribute" | "delivery" | "scope" | "private";
   key: string;
   entity?: EntityMatch;
   negated?: boolean;
@@ -120,6 +120,11 @@ export function understand(question: string, catalog: Catalog): Query {
     ...cueSpans(folded, v.delivery, taken).map((c): Item => ({ kind: "delivery", ...c })),
     ...cueSpans(folded, v.scopes, taken).map((c): Item => ({ kind: "scope", ...c })),
   ];
+  // The private editions, unless a longer delivery phrase holds the words (「私有化部署」 is self-hosting).
+  const deliveryFound = items.filter((i) => i.kind === "delivery");
+  for (const pe of cueSpans(folded, { p: v.privateEdition }, entities))
+    if (!deliveryFound.some((d) => overlaps(d, pe) && d.end - d.start > pe.end - pe.start))
+      items.push({ kind: "private", key: "private", start: pe.start, end: pe.end });
   applyNegation(folded, items, v);
 
   const excludedProducts = new Set<string>();
@@ -168,10 +173,10 @@ export function understand(question: string, catalog: Catalog): Query {
     items.filter((i) => i.kind === "scope" && !i.negated).map((i) => i.key as ScopeName),
   );
   const deliverySpans = items.filter((i) => i.kind === "delivery");
+  const privateItems = items.filter((i) => i.kind === "private");
+  const withoutPrivateEdition = privateItems.some((i) => i.negated);
   const privateEdition =
-    cueSpans(folded, { p: v.privateEdition }, entities).some(
-      (pe) => !deliverySpans.some((d) => overlaps(d, pe) && d.end - d.start > pe.end - pe.start),
-    ) ||
+    privateItems.some((i) => !i.negated) ||
     (delivery.has("software") &&
       cueSpans(folded, { p: v.publicCloud }, [...taken, ...deliverySpans.filter((d) => d.negated)]).length >
         0);
@@ -207,9 +212,13 @@ export function understand(question: string, catalog: Catalog): Query {
     scopes,
     delivery,
     privateEdition,
+    ...(withoutPrivateEdition ? { withoutPrivateEdition } : {}),
     unknownNames,
     yesNo:
-      v.question.yesNoStart.some((w) => folded === w || folded.startsWith(`${w} `)) ||
+      // "hey, quick one: can OpenShift run offline?": any clause may open the question.
+      folded
+        .split(` ${CLAUSE_MARK} `)
+        .some((clause) => v.question.yesNoStart.some((w) => clause === w || clause.startsWith(`${w} `))) ||
       cueSpans(folded, { y: v.question.yesNoAnywhere }, []).length > 0,
     confidence: 0,
   };

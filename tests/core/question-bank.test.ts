@@ -652,6 +652,45 @@ const BANK: Row[] = [
     has: ["kubesphere"],
     not: ["vmware-vsphere", "vmware-tanzu"],
   },
+  {
+    q: "hey, quick one: can openshift run without any internet at all?",
+    intent: "product",
+    first: "redhat-openshift",
+    lead: "^Yes — ",
+  },
+  {
+    q: "Our security team forbids any outbound traffic. Options?",
+    intent: "filter",
+    has: ["redhat-openshift"],
+    not: ["amazon-eks"],
+  },
+  {
+    q: "Which products run entirely on the vendor's cloud?",
+    intent: "category",
+    has: ["amazon-eks"],
+    not: ["redhat-openshift"],
+  },
+  {
+    q: "Show me air-gapped options except the private editions",
+    intent: "filter",
+    has: ["redhat-openshift"],
+    not: ["alibaba-apsara-agility", "tencent-tcs", "huawei-cce"],
+  },
+  {
+    q: "哪些支持离线但不是私有化版本",
+    intent: "filter",
+    has: ["kubesphere"],
+    not: ["tencent-tcs", "huawei-cce"],
+  },
+  { q: "what's new since 2022?", intent: "about" },
+  { q: "Tell me a joke", intent: "not-found", count: 0 },
+  {
+    q: "We're a state-owned bank; which multi-cloud management software would fit?",
+    intent: "filter",
+    has: ["rancher"],
+    not: ["alibaba-ack-anywhere"],
+    notice: "state owned",
+  },
 ];
 
 describe("question bank: answers to questions in people's own words", () => {

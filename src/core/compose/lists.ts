@@ -176,9 +176,12 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
     return item;
   });
   const { conditions, singular, scope } = conditionWords(ctx, spec);
-  const excluded = [...spec.wanted.excludedProducts, ...spec.wanted.excludedVendors].map((id) =>
-    nameOf(ctx, id),
-  );
+  const excluded = [
+    ...[...spec.wanted.excludedProducts, ...spec.wanted.excludedVendors].map((id) => nameOf(ctx, id)),
+    ...[...(spec.wanted.excludedCategories ?? [])].map((id) =>
+      ctx.l(ctx.catalog.categories.get(id)?.name ?? { en: id, zh: id }),
+    ),
+  ];
   const and = (xs: string[]) => (zh ? xs.join(ctx.m("list.and")) : joinList("en", xs));
   const scopeText = scope.join(zh ? "、" : ", ");
   const excludedText = joinList(ctx.lang, excluded);
