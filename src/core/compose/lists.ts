@@ -422,6 +422,8 @@ export function categoryAnswer(ctx: Ctx, categories: Category[], prosConsFirst =
   return finish(
     {
       intent: "category",
+      // These rest on the 2022 article alone: say so in one line.
+      notices: [ctx.m("basis.article")],
       ...totalOf(ids),
       categoryIds: categories.map((c) => c.id),
       title: categories.map((c) => ctx.l(c.name)).join(" / "),
@@ -457,6 +459,8 @@ export function categoriesAnswer(ctx: Ctx, withProsCons = false): Answer {
   return finish(
     {
       intent: "categories",
+      // These rest on the 2022 article alone: say so in one line.
+      notices: [ctx.m("basis.article")],
       categories,
       title: ctx.m("categories.title", { count: cats.length }),
       summary: ctx.m("categories.summary"),

@@ -24,6 +24,8 @@ export function topicAnswer(ctx: Ctx, topicId: string): Answer | undefined {
   return finish(
     {
       intent: "topic",
+      // These rest on the 2022 article alone: say so in one line.
+      notices: [ctx.m("basis.article")],
       topicId,
       title: ctx.l(topic.title),
       summary: ctx.l(topic.summary),
@@ -72,6 +74,8 @@ export function distributionsAnswer(ctx: Ctx, recommenderCategories: Category[] 
   return finish(
     {
       intent: "distributions",
+      // These rest on the 2022 article alone: say so in one line.
+      notices: [ctx.m("basis.article")],
       pairs,
       title: ctx.m("distributions.title"),
       summary,
@@ -95,6 +99,8 @@ export function otherPlayersAnswer(ctx: Ctx): Answer {
   return finish(
     {
       intent: "other-players",
+      // These rest on the 2022 article alone: say so in one line.
+      notices: [ctx.m("basis.article")],
       vendors,
       title: ctx.m("otherPlayers.title"),
       summary: ctx.m("otherPlayers.summary", { count: names.length, names: joinList(ctx.lang, names) }),
