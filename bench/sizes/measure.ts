@@ -31,9 +31,12 @@ export interface SizeSummary {
 
 const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v), "utf8");
 
+/** What the servers put in the 👍 / 👎 buttons: a 12-hex question hash and catalog version. */
+const FEEDBACK = { qHash: "0123456789ab", catalog: "0123456789ab" };
+
 export function measure(q: string, answer: Answer): AnswerSize {
-  const slack = renderSlackMessage(answer);
-  const teams = renderAdaptiveCard(answer);
+  const slack = renderSlackMessage(answer, { feedback: FEEDBACK });
+  const teams = renderAdaptiveCard(answer, { feedback: FEEDBACK });
   const text = renderPlainText(answer);
   return {
     q,

@@ -27,7 +27,8 @@ export const MAX_FEEDBACK_LENGTH = 2000;
 export const MAX_FEEDBACK_ITEMS = 60;
 
 const ID = /^[a-z0-9-]{1,64}$/;
-const HASH = /^[0-9a-f]{0,64}$/;
+/** A keyed question hash and a catalog version are both 12 hex digits (or unknown: empty). */
+const HASH = /^(?:[0-9a-f]{12})?$/;
 const INTENT_SET = new Set<string>(INTENTS);
 const isIntent = (v: unknown): v is Intent => typeof v === "string" && INTENT_SET.has(v);
 const isLang = (v: unknown): v is Lang => v === "en" || v === "zh";

@@ -41,7 +41,7 @@ export function encodeCompactState(state: ButtonState): string {
 
 const COMPACT = /^([a-z]{4,10}):([a-z0-9,-]{0,300}):(en|zh)(?::(\d{1,3}))?$/;
 
-const COMPACT_ASK = /^q:(\d{0,3}):([^]*)$/;
+const COMPACT_ASK = /^q:(\d{0,3}):([\s\S]*)$/;
 
 function decodeCompact(value: string): unknown {
   const ask = COMPACT_ASK.exec(value);

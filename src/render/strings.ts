@@ -46,6 +46,9 @@ export const STRINGS = {
     slackProducts: "products",
     slackError: "Sorry, something went wrong while answering. Please try again, or ask in other words.",
     slackExpired: "That button no longer works. Please ask again.",
+    feedbackUp: "👍",
+    feedbackDown: "👎",
+    feedbackThanks: "Thanks for the feedback: it helps improve the answers.",
     slackHomeTitle: "paas-bot: container PaaS and hybrid-cloud Kubernetes in China",
     slackHomeIntro:
       "I answer questions about container platforms, multi-cloud management and hybrid-cloud Kubernetes offerings in the Chinese market: who sells what, how it is delivered, whether it installs air-gapped, and how products compare. Every answer cites its sources.",
@@ -115,6 +118,9 @@ export const STRINGS = {
     slackProducts: "个产品",
     slackError: "抱歉，回答时出了点问题。请重试，或换个说法提问。",
     slackExpired: "这个按钮已失效，请重新提问。",
+    feedbackUp: "👍",
+    feedbackDown: "👎",
+    feedbackThanks: "谢谢你的反馈，它帮助我们改进回答。",
     slackHomeTitle: "paas-bot：中国市场的容器 PaaS 与混合云 Kubernetes",
     slackHomeIntro:
       "我回答关于中国市场上容器平台、多云管理和混合云 Kubernetes 产品的问题：谁在卖什么、如何交付、能否全内网（离线）部署，以及产品之间的对比。每个回答都注明来源。",

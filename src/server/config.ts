@@ -33,6 +33,10 @@ export interface ServerConfig {
   /** How long one call to Slack may take before the bot gives it up (tests make it short). */
   slackApiTimeoutMs: number;
   teams: TeamsConfig;
+  /** Conversations and feedback in Redis (shared by replicas); undefined = in memory. A secret. */
+  redisUrl?: string;
+  /** How long a conversation's previous turn is kept for follow-ups. */
+  conversationTtlSeconds: number;
 }
 
 /**
@@ -77,14 +81,33 @@ export const VARIABLES = {
   MicrosoftAppType: { secret: false },
   MicrosoftAppTenantId: { secret: false },
   TEAMS_LOCAL: { secret: false },
+  // A URL may hold a password (redis://:password@host): never logged.
+  REDIS_URL: { secret: true },
+  CONVERSATION_TTL_SECONDS: { secret: false },
 } as const;
 
 /** The values of the secret variables that are set: the logger scrubs them from every line. */
 export function secretValues(env: Env): string[] {
-  return Object.entries(VARIABLES)
+  const values = Object.entries(VARIABLES)
     .filter(([name, v]) => v.secret && env[name]?.trim())
     .map(([name]) => (env[name] as string).trim());
+  // A client library may quote the password of REDIS_URL on its own.
+  const password = urlPassword(env.REDIS_URL);
+  return password ? [...values, password] : values;
 }
+
+function urlPassword(raw: string | undefined): string | undefined {
+  if (!raw?.trim()) return undefined;
+  try {
+    const p = decodeURIComponent(new URL(raw.trim()).password);
+    return p.length >= 4 ? p : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Conversations kept for a day by default; at least a minute, at most 30 days. */
+export const DEFAULT_CONVERSATION_TTL_SECONDS = 86_400;
 
 /**
  * Reads and checks the whole configuration before anything starts, so the process never runs
@@ -120,7 +143,35 @@ export function loadConfig(env: Env): ServerConfig {
     slack: slackSetting,
     slackApiTimeoutMs: SLACK_API_TIMEOUT_MS,
     teams,
+    ...redis(env),
+    conversationTtlSeconds: integer(
+      env,
+      "CONVERSATION_TTL_SECONDS",
+      DEFAULT_CONVERSATION_TTL_SECONDS,
+      60,
+      30 * 86_400,
+    ),
   };
+}
+
+/** REDIS_URL: redis:// or rediss://. The message never quotes the value (it may hold a password). */
+function redis(env: Env): { redisUrl?: string } {
+  const raw = value(env, "REDIS_URL");
+  if (raw === undefined) return {};
+  let ok = false;
+  try {
+    const url = new URL(raw);
+    ok = (url.protocol === "redis:" || url.protocol === "rediss:") && url.hostname !== "";
+  } catch {
+    ok = false;
+  }
+  if (!ok)
+    throw new ConfigError(
+      "CONFIG_MALFORMED",
+      "REDIS_URL",
+      "REDIS_URL is malformed: expected redis://[:password@]host[:port][/db] or rediss://…",
+    );
+  return { redisUrl: raw };
 }
 
 /**

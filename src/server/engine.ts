@@ -1,14 +1,9 @@
-import type { Answer, Request } from "../core/answer.js";
-import type { Catalog } from "../core/catalog/catalog.js";
-import { answer as coreAnswer, respond as coreRespond } from "../core/engine.js";
+import type { Answer } from "../core/answer.js";
+import { coreEngine, type QuestionEngine } from "../core/port.js";
 import type { Logger } from "./logger.js";
 import { type AnswerNote, currentContext, textFingerprint } from "./request-context.js";
 
-/** The core engine's shape, which both adapters accept as an injectable engine. */
-export interface QuestionEngine {
-  answer(question: string, catalog: Catalog): Answer;
-  respond(request: Request, catalog: Catalog): Answer;
-}
+export type { QuestionEngine } from "../core/port.js";
 
 /**
  * The core engine, noting each answer (intent, language, items, engine time, and the question's length
@@ -17,11 +12,8 @@ export interface QuestionEngine {
  * answered) gets an "answered" line of its own. The question itself is logged only on a separate debug
  * line; at info only its length and hash, computed only for a line that is written.
  */
-export function instrumentedEngine(
-  logger: Logger,
-  core: QuestionEngine = { answer: coreAnswer, respond: coreRespond },
-): QuestionEngine {
-  const record = (a: Answer, started: number, request: string, question?: string) => {
+export function instrumentedEngine(logger: Logger, core: QuestionEngine = coreEngine): QuestionEngine {
+  const record = (a: Answer, started: number, request: string, question?: string, followUp?: string) => {
     const answerMs = performance.now() - started;
     const ctx = currentContext();
     if (ctx && !ctx.logged) {
@@ -34,6 +26,7 @@ export function instrumentedEngine(
         answerMs: answerMs + (previous?.answerMs ?? 0),
         count: (previous?.count ?? 0) + 1,
         ...(question !== undefined ? { question } : {}),
+        ...(followUp ? { followUp } : {}),
       };
       return;
     }
@@ -46,8 +39,19 @@ export function instrumentedEngine(
       items: a.items.length,
       latencyMs: round(answerMs),
       request,
+      ...(followUp ? { followUp } : {}),
       ...(question !== undefined ? textFingerprint(question) : {}),
     });
+  };
+  const debugQuestion = (text: string) => {
+    // The words go only on their own debug line, so no info line can ever carry them.
+    if (logger.enabled("debug")) {
+      logger.debug("question", {
+        reqId: currentContext()?.id,
+        qHash: textFingerprint(text).qHash,
+        q: text.slice(0, 500),
+      });
+    }
   };
   return {
     answer(question, catalog) {
@@ -55,15 +59,16 @@ export function instrumentedEngine(
       const a = core.answer(question, catalog);
       const text = typeof question === "string" ? question : "";
       record(a, started, "ask", text);
-      // The words go only on their own debug line, so no info line can ever carry them.
-      if (logger.enabled("debug")) {
-        logger.debug("question", {
-          reqId: currentContext()?.id,
-          qHash: textFingerprint(text).qHash,
-          q: text.slice(0, 500),
-        });
-      }
+      debugQuestion(text);
       return a;
+    },
+    converse(question, catalog, previous) {
+      const started = performance.now();
+      const reply = core.converse(question, catalog, previous);
+      const text = typeof question === "string" ? question : "";
+      record(reply.answer, started, "ask", text, reply.followUp);
+      debugQuestion(text);
+      return reply;
     },
     respond(request, catalog) {
       if (request.type === "ask") return this.answer(request.q, catalog);
@@ -82,6 +87,7 @@ export function answerFields(note: AnswerNote | undefined): Record<string, unkno
     request: note.request,
     items: note.items,
     ...(note.count > 1 ? { answers: note.count } : {}),
+    ...(note.followUp ? { followUp: note.followUp } : {}),
     ...(note.question !== undefined ? textFingerprint(note.question) : {}),
     answerMs: round(note.answerMs),
   };

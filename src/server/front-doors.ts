@@ -1,5 +1,6 @@
 import { type Logger as BoltLogger, LogLevel as BoltLogLevel } from "@slack/bolt";
 import express, { type Application } from "express";
+import type { Conversations } from "../adapters/conversations.js";
 import { createSlackBot, SLACK_EVENTS_PATH } from "../adapters/slack/app.js";
 import { SlackAuthError } from "../adapters/slack/errors.js";
 import { createTeamsBot, TEAMS_MESSAGES_PATH, type TeamsLogger } from "../adapters/teams/index.js";
@@ -35,6 +36,8 @@ export interface FrontDoorDeps {
   app: Application;
   catalog: CatalogProvider;
   engine: QuestionEngine;
+  /** Follow-ups and feedback: one store for every front door. */
+  conversations?: Conversations;
   logger: Logger;
   /** Tests: who the Slack bot is, so no auth.test call is made. */
   slackIdentity?: { botId: string; botUserId: string };
@@ -58,6 +61,7 @@ export async function mountSlack(deps: FrontDoorDeps): Promise<FrontDoor> {
       config: slack.config,
       catalog: deps.catalog,
       engine: deps.engine,
+      ...(deps.conversations ? { conversations: deps.conversations } : {}),
       expressApp: deps.app,
       logger: boltLogger(logger),
       apiTimeoutMs: deps.config.slackApiTimeoutMs,
@@ -119,7 +123,13 @@ export function mountTeams(deps: FrontDoorDeps): FrontDoor {
     warn: (m) => logger.warn(m),
     error: (m, error) => logger.error(m, { error }),
   };
-  const bot = createTeamsBot({ catalog: deps.catalog, config: teams, engine: deps.engine, log });
+  const bot = createTeamsBot({
+    catalog: deps.catalog,
+    config: teams,
+    engine: deps.engine,
+    log,
+    ...(deps.conversations ? { conversations: deps.conversations } : {}),
+  });
   deps.app.post(ROUTES.teams, express.json({ limit: TEAMS_BODY_LIMIT }), bot.handler);
   const detail =
     teams.mode === "local"

@@ -29,6 +29,8 @@ export interface AnswerNote {
    * written. Never logged itself.
    */
   question?: string;
+  /** The message refined the previous turn: how (refine, swap, position, more, why). */
+  followUp?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

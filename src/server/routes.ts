@@ -18,6 +18,8 @@ export const ROUTES = {
   adaptiveCards: "/vendor/adaptivecards.min.js",
   /** Playground API: a question or a button's data in, the answer and both renderings out. */
   ask: "/api/ask",
+  /** Playground API: a 👍 / 👎 on an answer (the button's data or value). */
+  feedback: "/api/feedback",
   /** Playground API: example questions in both languages, from the catalog's help answer. */
   examples: "/api/examples",
 } as const;

@@ -2,6 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setImmediate } from "node:timers/promises";
 import express from "express";
+import { Conversations } from "../adapters/conversations.js";
+import { ConversationStore, FeedbackStore, openStore } from "../store/index.js";
 import { apiRouter } from "./api.js";
 import { CatalogStore, type ReloadResult } from "./catalog-store.js";
 import type { ServerConfig } from "./config.js";
@@ -11,6 +13,7 @@ import { type FrontDoor, mountSlack, mountTeams } from "./front-doors.js";
 import { errorHandler, InFlight, notFound, requestLog, securityHeaders } from "./http.js";
 import type { Logger } from "./logger.js";
 import { playgroundRouter } from "./playground.js";
+import { textFingerprint } from "./request-context.js";
 import { ROUTES } from "./routes.js";
 import { type CatalogWatcher, watchCatalog } from "./watch.js";
 
@@ -45,6 +48,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { config, logger } = options;
   const store = CatalogStore.open(config.knowledgeDir, logger);
   const engine = instrumentedEngine(logger);
+  // One store for every front door: follow-ups in threads and chats, and 👍 / 👎. Redis (REDIS_URL)
+  // when replicas must share them; an outage is logged once and costs follow-ups, never answers or
+  // readiness.
+  const kv = openStore(config.redisUrl, logger.child({ component: "store" }));
+  const conversations = new Conversations({
+    store: new ConversationStore(kv, config.conversationTtlSeconds),
+    feedback: new FeedbackStore(kv),
+    logFeedback: (feedback) => logger.info("feedback", { feedback }),
+    hash: (text) => textFingerprint(text).qHash,
+    catalogVersion: () => store.info().version,
+  });
   const inFlight = new InFlight();
   let phase: Phase = "starting";
 
@@ -67,12 +81,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     app,
     catalog: store,
     engine,
+    conversations,
     logger,
     ...(options.slackIdentity ? { slackIdentity: options.slackIdentity } : {}),
   };
   const frontDoors: FrontDoor[] = [await mountSlack(deps), mountTeams(deps)];
   if (config.playground) {
-    app.use(apiRouter(engine, store));
+    app.use(apiRouter(engine, store, conversations));
     app.use(playgroundRouter(logger));
   }
   app.use(notFound);
@@ -107,6 +122,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       front: door.name,
       on: door.on,
     });
+  logger.info(
+    kv.kind === "redis"
+      ? "conversations: in Redis (REDIS_URL), shared by every replica"
+      : "conversations: in memory (set REDIS_URL to share them between replicas)",
+    { store: kv.kind, ttlSeconds: config.conversationTtlSeconds },
+  );
 
   let watcher: CatalogWatcher | undefined;
   if (config.knowledgeWatch) {
@@ -166,6 +187,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       await door.stop().catch((error: unknown) => logger.warn(`${door.name}: stop failed`, { error }));
     }
     await closed;
+    await kv.close().catch(() => {});
     logger.info("stopped", { cut });
     return { cut };
   };

@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { type Logger, LogLevel } from "@slack/bolt";
+import { Conversations } from "../../src/adapters/conversations.js";
 import { defaultEngine, type Engine } from "../../src/adapters/slack/answering.js";
 import { createSlackBot, type SlackBot } from "../../src/adapters/slack/app.js";
 import type { SlackConfig } from "../../src/adapters/slack/config.js";
@@ -52,6 +53,10 @@ export class CountingEngine implements Engine {
     this.calls += 1;
     return this.inner.respond(r, c);
   };
+  converse: Engine["converse"] = (q, c, previous) => {
+    this.calls += 1;
+    return this.inner.converse(q, c, previous);
+  };
 }
 
 export interface HttpHarness {
@@ -61,19 +66,25 @@ export interface HttpHarness {
   url: string;
   engine: CountingEngine;
   logger: RecordingLogger;
+  /** The bot's conversation store and feedback (in memory). */
+  conversations: Conversations;
   close(): Promise<void>;
 }
 
 /** The real Bolt app over HTTP on 127.0.0.1, talking to a fake Slack Web API. */
-export async function startHttpBot(options: { engine?: Engine } = {}): Promise<HttpHarness> {
+export async function startHttpBot(
+  options: { engine?: Engine; conversations?: Conversations } = {},
+): Promise<HttpHarness> {
   const api = await FakeSlackApi.start();
   const engine = new CountingEngine(options.engine);
   const logger = new RecordingLogger();
+  const conversations = options.conversations ?? new Conversations();
   const config: SlackConfig = { mode: "http", botToken: TEST_BOT_TOKEN, signingSecret: TEST_SIGNING_SECRET };
   const bot = await createSlackBot({
     config,
     catalog: fixedCatalog(realCatalog()),
     engine,
+    conversations,
     slackApiUrl: api.apiUrl,
     logger,
   });
@@ -86,6 +97,7 @@ export async function startHttpBot(options: { engine?: Engine } = {}): Promise<H
     url: `http://127.0.0.1:${port}/slack/events`,
     engine,
     logger,
+    conversations,
     async close() {
       await bot.stop();
       await api.close();

@@ -1,17 +1,16 @@
 import type { Answer, Lang, Request } from "../../core/answer.js";
 import type { CatalogProvider } from "../../core/catalog/catalog.js";
-import { answer as engineAnswer, respond as engineRespond } from "../../core/engine.js";
+import { languageOf } from "../../core/normalize.js";
+import { coreEngine, type QuestionEngine } from "../../core/port.js";
 import { renderNotice, renderSlackMessage, type SlackRenderOptions } from "../../render/slack/blocks.js";
 import type { SlackMessage } from "../../render/slack/types.js";
-import { guessLang } from "./question.js";
+import { Conversations } from "../conversations.js";
+import { helpLanguage } from "./question.js";
 
-/** The question engine as the adapter sees it; tests swap in a failing one. */
-export interface Engine {
-  answer: typeof engineAnswer;
-  respond: typeof engineRespond;
-}
+/** The question engine as the adapter sees it (the core's one port); tests swap in a failing one. */
+export type Engine = QuestionEngine;
 
-export const defaultEngine: Engine = { answer: engineAnswer, respond: engineRespond };
+export const defaultEngine: Engine = coreEngine;
 
 export interface Logger {
   error(...msg: unknown[]): void;
@@ -26,6 +25,7 @@ export class Answering {
     private readonly engine: Engine,
     private readonly catalog: CatalogProvider,
     private readonly logger: Logger,
+    readonly conversations: Conversations = new Conversations(),
   ) {}
 
   /** The engine's answer to a request, or undefined (already logged) when it failed. */
@@ -38,9 +38,54 @@ export class Answering {
     }
   }
 
+  /** A request on its own (a button, `/paas`): no conversation. */
   message(request: Request, options: SlackRenderOptions = {}): SlackMessage {
     const answer = this.answerFor(request);
     if (!answer) return renderNotice(langOf(request), "slackError");
+    return this.render(answer, { feedback: this.conversations.tag(request), ...options });
+  }
+
+  /**
+   * A message of a conversation (a thread, a DM): follow-ups refine the previous answer of the same
+   * conversation id. Help words get the help, as everywhere.
+   */
+  async converse(
+    question: string,
+    conversationId: string | undefined,
+    options: SlackRenderOptions = {},
+  ): Promise<SlackMessage> {
+    return (await this.converseDetailed(question, conversationId, options)).message;
+  }
+
+  /** `converse`, and how the message followed up the previous one (if it did). */
+  async converseDetailed(
+    question: string,
+    conversationId: string | undefined,
+    options: SlackRenderOptions = {},
+  ): Promise<{ message: SlackMessage; followUp?: string }> {
+    const help = helpLanguage(question);
+    if (help) return { message: this.message({ type: "help", lang: help }) };
+    let reply: Awaited<ReturnType<Conversations["converse"]>>;
+    try {
+      reply = await this.conversations.converse(
+        this.engine,
+        this.catalog.current(),
+        conversationId,
+        question,
+      );
+    } catch (error) {
+      this.logger.error("paas-bot: the engine failed on a conversation message:", error);
+      return { message: renderNotice(languageOf(question), "slackError") };
+    }
+    const message = this.render(reply.answer, {
+      ...options,
+      page: reply.page,
+      feedback: this.conversations.tag(question),
+    });
+    return reply.followUp ? { message, followUp: reply.followUp } : { message };
+  }
+
+  private render(answer: Answer, options: SlackRenderOptions): SlackMessage {
     try {
       return renderSlackMessage(answer, options);
     } catch (error) {
@@ -51,4 +96,4 @@ export class Answering {
 }
 
 export const langOf = (request: Request): Lang =>
-  request.type === "ask" ? guessLang(request.q) : request.lang;
+  request.type === "ask" ? languageOf(request.q) : request.lang;

@@ -14,12 +14,14 @@ import {
 import { type Application, type IRouter, type RequestHandler, Router } from "express";
 import type { CatalogProvider } from "../../core/catalog/catalog.js";
 import { ACTION, type ActionName, actionPattern } from "../../render/slack/actions.js";
+import type { Conversations } from "../conversations.js";
 import { Answering, defaultEngine, type Engine } from "./answering.js";
 import { SLACK_API_TIMEOUT_MS, type SlackConfig, type SlackMode } from "./config.js";
 import { describe } from "./deliver.js";
 import { SlackAuthError } from "./errors.js";
 import { ackUnknownInteractions, dropRetries, ListenerWork, SeenEvents, trackWork } from "./guards.js";
 import { actionHandlers } from "./listeners/actions.js";
+import { createAssistant } from "./listeners/assistant.js";
 import { onCommand, onDirectMessage, onMention } from "./listeners/conversation.js";
 import { onHomeOpened } from "./listeners/home.js";
 import { type Registered, SLACK_SURFACE } from "./surface.js";
@@ -28,6 +30,11 @@ export interface SlackBotOptions {
   config: SlackConfig;
   catalog: CatalogProvider;
   engine?: Engine;
+  /**
+   * The conversation store (follow-ups in threads and DMs) and feedback recording, shared by every
+   * front door; default: in memory, for this bot alone.
+   */
+  conversations?: Conversations;
   /**
    * HTTP mode: the Express app to mount `POST /slack/events` on, shared with other routes. Mount it before
    * any body parser that would read Slack's body: the signature is checked over the raw bytes.
@@ -140,7 +147,12 @@ export async function createSlackBot(options: SlackBotOptions): Promise<SlackBot
   app.use(trackWork(work));
   app.use(dropRetries(new SeenEvents()));
   app.use(ackUnknownInteractions());
-  const answering = new Answering(options.engine ?? defaultEngine, options.catalog, app.logger);
+  const answering = new Answering(
+    options.engine ?? defaultEngine,
+    options.catalog,
+    app.logger,
+    options.conversations,
+  );
   const registered = wire(app, answering, options.catalog);
 
   return {
@@ -166,6 +178,11 @@ function wire(app: App, answering: Answering, catalog: CatalogProvider): Registe
 
   app.command("/paas", onCommand(answering));
   registered.commands.push("/paas");
+
+  // Before the message listener: the assistant takes the DM messages written in a thread (the
+  // assistant pane's, and replies in the app's DM); the rest reach onDirectMessage.
+  app.assistant(createAssistant(answering));
+  registered.events.push("assistant_thread_started", "assistant_thread_context_changed");
 
   app.event("app_mention", onMention(answering));
   registered.events.push("app_mention");

@@ -43,6 +43,3 @@ const HELP_WORDS = new Map<string, Lang>([
 export function helpLanguage(question: string): Lang | undefined {
   return HELP_WORDS.get(question.trim().toLowerCase());
 }
-
-/** For messages we write before the engine has decided (errors): Chinese if the question has Han characters. */
-export const guessLang = (text: string): Lang => (/\p{Script=Han}/u.test(text) ? "zh" : "en");

@@ -8,7 +8,14 @@ import { ACTION } from "../../render/slack/actions.js";
 export const SLACK_SURFACE = {
   commands: ["/paas"],
   /** Event subscription names as in the manifest: "message.im" is the `message` event in a DM. */
-  events: ["app_mention", "message.im", "app_home_opened"],
+  events: [
+    "app_mention",
+    "message.im",
+    "app_home_opened",
+    // Slack's assistant surface (Bolt's Assistant): a thread opened, the user's channel changed.
+    "assistant_thread_started",
+    "assistant_thread_context_changed",
+  ],
   /** block_actions action_id prefixes (buttons, the compare menu, URL buttons). */
   actions: Object.values(ACTION),
   /** Global and message shortcuts: none. */

@@ -6,8 +6,10 @@ import {
   TeamsActivityHandler,
   TurnContext,
 } from "botbuilder";
-import type { Answer, Lang, Request } from "../../core/answer.js";
+import type { Answer, Lang } from "../../core/answer.js";
 import type { Catalog, CatalogProvider } from "../../core/catalog/catalog.js";
+import { languageOf } from "../../core/normalize.js";
+import type { QuestionEngine } from "../../core/port.js";
 import { t } from "../../render/strings.js";
 import { readSubmitValue } from "../../render/teams/actions.js";
 import { renderTeamsMessage } from "../../render/teams/card.js";
@@ -21,6 +23,11 @@ import {
 import { TEAMS_LIMITS } from "../../render/teams/limits.js";
 import { ADAPTIVE_CARD_CONTENT_TYPE } from "../../render/teams/types.js";
 import { renderWelcomeCard } from "../../render/teams/welcome.js";
+import {
+  type Conversations,
+  Conversations as ConversationsImpl,
+  type FeedbackTag,
+} from "../conversations.js";
 import { distinctCompare } from "../state.js";
 import {
   deadlineOf,
@@ -30,11 +37,7 @@ import {
   validSendTimeout,
 } from "./deadline.js";
 
-/** The question engine as the bot uses it; injectable so tests can make it fail. */
-export interface QuestionEngine {
-  answer(question: string, catalog: Catalog): Answer;
-  respond(request: Request, catalog: Catalog): Answer;
-}
+export type { QuestionEngine } from "../../core/port.js";
 
 export interface TeamsLogger {
   info(message: string): void;
@@ -51,6 +54,11 @@ export interface PaasTeamsBotDeps {
   engine: QuestionEngine;
   log: TeamsLogger;
   /**
+   * The conversation store (follow-ups in a personal chat or a channel reply chain, keyed by
+   * `conversation.id`) and feedback recording; default: in memory, for this bot alone.
+   */
+  conversations?: Conversations;
+  /**
    * The send budget of a turn that arrives without one (`createTeamsBot` starts it when the request
    * arrives); see `DEFAULT_SEND_TIMEOUT_MS`.
    */
@@ -60,12 +68,21 @@ export interface PaasTeamsBotDeps {
 /** Teams says "zh-CN", "zh-cn", "en-US"; anything not Chinese gets English. */
 export const langOfLocale = (locale: string | undefined): Lang =>
   locale?.toLowerCase().startsWith("zh") ? "zh" : "en";
-const langOfText = (text: string, locale: string | undefined): Lang =>
-  /[\u3400-\u9fff]/.test(text) ? "zh" : langOfLocale(locale);
+const langOfText = (text: string, locale: string | undefined): Lang => languageOf(text, langOfLocale(locale));
+
+/** What one turn shows: an answer, on a page. */
+interface Shown {
+  answer: Answer;
+  page?: number;
+  feedback: FeedbackTag;
+}
 
 export class PaasTeamsBot extends TeamsActivityHandler {
+  private readonly conversations: Conversations;
+
   constructor(private readonly deps: PaasTeamsBotDeps) {
     super();
+    this.conversations = deps.conversations ?? new ConversationsImpl();
     this.onMessage(async (context, next) => {
       await this.onQuestionOrClick(context);
       await next();
@@ -100,11 +117,19 @@ export class PaasTeamsBot extends TeamsActivityHandler {
     }
     const question = questionText(activity);
     const lang = langOfText(question, activity.locale);
-    await this.reply(context, lang, (catalog) =>
-      question
-        ? this.deps.engine.answer(question, catalog)
-        : this.deps.engine.respond({ type: "help", lang }, catalog),
-    );
+    // The conversation is the chat or the channel reply chain (its id carries ";messageid=").
+    const conversationId = activity.conversation?.id;
+    await this.reply(context, lang, async (catalog) => {
+      if (!question) {
+        const request = { type: "help", lang } as const;
+        return {
+          answer: this.deps.engine.respond(request, catalog),
+          feedback: this.conversations.tag(request),
+        };
+      }
+      const reply = await this.conversations.converse(this.deps.engine, catalog, conversationId, question);
+      return { answer: reply.answer, page: reply.page, feedback: this.conversations.tag(question) };
+    });
   }
 
   /** Action.Submit arrives as a message whose `value` is the action's data plus any input values. */
@@ -119,16 +144,30 @@ export class PaasTeamsBot extends TeamsActivityHandler {
       await this.sendText(context, t(read.lang, "teamsPickMore"));
       return;
     }
+    if (read.kind === "feedback") {
+      // Recorded (what was answered, never the words), then a short thanks in the answer's language.
+      await this.conversations.recordFeedback(read.vote, "teams");
+      await this.sendText(context, t(read.vote.lang, "feedbackThanks"));
+      return;
+    }
     const { request, page } = distinctCompare(read.state);
     const replyLang = request.type === "ask" ? langOfText(request.q, context.activity.locale) : request.lang;
-    await this.reply(context, replyLang, (catalog) => this.deps.engine.respond(request, catalog), page);
+    await this.reply(context, replyLang, async (catalog) => ({
+      answer: this.deps.engine.respond(request, catalog),
+      ...(page ? { page } : {}),
+      feedback: this.conversations.tag(request),
+    }));
   }
 
   /** Answers in the same conversation (and thread: the reply is addressed to the incoming activity). */
-  private async reply(context: TurnContext, lang: Lang, produce: (c: Catalog) => Answer, page?: number) {
+  private async reply(context: TurnContext, lang: Lang, produce: (c: Catalog) => Promise<Shown>) {
     let message: ReturnType<typeof renderTeamsMessage>;
     try {
-      message = renderTeamsMessage(produce(this.deps.catalog.current()), page ? { page } : {});
+      const shown = await produce(this.deps.catalog.current());
+      message = renderTeamsMessage(shown.answer, {
+        ...(shown.page ? { page: shown.page } : {}),
+        feedback: shown.feedback,
+      });
     } catch (error) {
       this.deps.log.error("Teams: answering failed", error);
       await this.sendText(context, t(lang, "teamsError"));

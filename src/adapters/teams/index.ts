@@ -9,10 +9,11 @@ import {
 } from "botbuilder";
 import type { Request, Response } from "express";
 import type { CatalogProvider } from "../../core/catalog/catalog.js";
-import * as engine from "../../core/engine.js";
+import { coreEngine, type QuestionEngine } from "../../core/port.js";
 import { t } from "../../render/strings.js";
+import type { Conversations } from "../conversations.js";
 import { checkActivity } from "./activity-check.js";
-import { langOfLocale, PaasTeamsBot, type QuestionEngine, type TeamsLogger } from "./bot.js";
+import { langOfLocale, PaasTeamsBot, type TeamsLogger } from "./bot.js";
 import { describeTeamsConfig, type TeamsConfig } from "./config.js";
 import { deadlineOf, SEND_DEADLINE_KEY, SendDeadline, validSendTimeout } from "./deadline.js";
 
@@ -29,6 +30,8 @@ export interface TeamsBotOptions {
   config: TeamsConfig;
   engine?: QuestionEngine;
   log?: TeamsLogger;
+  /** Follow-ups and feedback, shared by every front door (default: in memory, this bot alone). */
+  conversations?: Conversations;
   /**
    * Tests: where botbuilder fetches the OpenID metadata (and so the signing keys) that tokens are
    * checked against, instead of login.botframework.com.
@@ -186,8 +189,9 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   };
   const bot = new PaasTeamsBot({
     catalog: options.catalog,
-    engine: options.engine ?? engine,
+    engine: options.engine ?? coreEngine,
     log,
+    ...(options.conversations ? { conversations: options.conversations } : {}),
     sendTimeoutMs: timeoutMs,
   });
 

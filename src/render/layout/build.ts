@@ -38,6 +38,7 @@ export function buildLayout(answer: Answer): Layout {
       pages: pages.map((elements) => ({ elements: picker ? [...elements, picker] : elements, cites: [] })),
       sources: [],
       followUps,
+      feedback: { intent: answer.intent, items: answer.items.map((i) => i.id) },
     },
     answer.sources,
     L.sourcesShown,

@@ -1,4 +1,4 @@
-import type { Lang, Request, SourceView } from "../../core/answer.js";
+import type { Intent, Lang, Request, SourceView } from "../../core/answer.js";
 
 /**
  * The neutral layout of one answer: what a reader sees, in order, with no platform in it. Built
@@ -24,6 +24,8 @@ export interface Layout {
   sources: NumberedSource[];
   /** Follow-up questions, shown on every page (less those the body already offers). */
   followUps: Action[];
+  /** What a 👍 / 👎 on the answer is about (the renderers add the question's hash and the catalog). */
+  feedback: { intent: Intent; items: string[] };
 }
 
 export interface Page {

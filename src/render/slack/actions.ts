@@ -18,6 +18,9 @@ export const ACTION = {
   share: "paas_share",
   site: "paas_site",
   homeLang: "paas_home_lang",
+  /** 👍 / 👎: the value is a feedback value (`encodeFeedbackValue`), not a request. */
+  feedbackUp: "paas_fb_up",
+  feedbackDown: "paas_fb_down",
 } as const;
 
 export type ActionName = keyof typeof ACTION;

@@ -1,4 +1,5 @@
 import type { Answer, Lang, Request } from "../../core/answer.js";
+import { encodeFeedbackValue } from "../../core/feedback-codec.js";
 import type { Action, Element, Line } from "../layout/model.js";
 import { type PageView, pageOf } from "../layout/page.js";
 import { clip, firstSentence } from "../layout/text.js";
@@ -16,6 +17,14 @@ export interface SlackRenderOptions {
   askedBy?: string;
   /** Adds "Share in channel" (for answers only the asker can see). */
   shareable?: boolean;
+  /** What the 👍 / 👎 buttons carry besides the answer's intent and items; `false`: no such buttons. */
+  feedback?: FeedbackTag | false;
+}
+
+/** The question's keyed hash and the catalog version, for the 👍 / 👎 buttons (never the words). */
+export interface FeedbackTag {
+  qHash: string;
+  catalog: string;
 }
 
 /** Renders one page of an answer as a Block Kit message. Pure: same answer and options, same message. */
@@ -36,7 +45,7 @@ export function renderSlackMessage(answer: Answer, options: SlackRenderOptions =
   for (const e of view.elements) blocks.push(...convert(e, ids));
   blocks.push(...sourceBlocks(view));
   blocks.push(...actionRows(view.followUps.map((f) => button(f, ids))));
-  blocks.push(...navBlocks(view, options.shareable === true, ids));
+  blocks.push(...navBlocks(view, options.shareable === true, ids, options.feedback));
   return { text: fallbackText(view), blocks };
 }
 
@@ -183,7 +192,12 @@ function sourceBlocks(view: PageView): KnownBlock[] {
   return blocks;
 }
 
-function navBlocks(view: PageView, shareable: boolean, ids: Ids): KnownBlock[] {
+function navBlocks(
+  view: PageView,
+  shareable: boolean,
+  ids: Ids,
+  feedback: FeedbackTag | false | undefined,
+): KnownBlock[] {
   const { lang, request } = view.layout;
   const blocks: KnownBlock[] = [];
   if (view.contentPages > 1 && !view.allSources)
@@ -203,9 +217,31 @@ function navBlocks(view: PageView, shareable: boolean, ids: Ids): KnownBlock[] {
     view.next ? stateButton("page", ids.take("page"), t(lang, "more"), at(view.next), "primary") : undefined,
     view.sourcesPage ? stateButton("page", ids.take("page"), sourcesLabel, at(view.sourcesPage)) : undefined,
     shareable ? stateButton("share", undefined, t(lang, "shareInChannel"), at(view.page)) : undefined,
+    ...feedbackButtons(view, feedback),
   ];
-  blocks.push(...actionRows(buttons));
+  // One row with the pager, Share and the votes: a separate block would cost every answer a block.
+  blocks.push(...actionRows(buttons, LAYOUT.navButtons));
   return blocks;
+}
+
+/** 👍 / 👎 on every answer: the value says what was answered, never what was asked. */
+function feedbackButtons(view: PageView, tag: FeedbackTag | false | undefined): (Button | undefined)[] {
+  if (tag === false) return [];
+  const { lang, feedback } = view.layout;
+  const value = encodeFeedbackValue({
+    intent: feedback.intent,
+    lang,
+    items: feedback.items,
+    qHash: tag?.qHash ?? "",
+    catalog: tag?.catalog ?? "",
+  });
+  const vote = (name: "feedbackUp" | "feedbackDown", key: "feedbackUp" | "feedbackDown"): Button => ({
+    type: "button",
+    action_id: actionId(name),
+    text: plain(t(lang, key), LIMITS.buttonText),
+    value,
+  });
+  return [vote("feedbackUp", "feedbackUp"), vote("feedbackDown", "feedbackDown")];
 }
 
 /** The notification text: the title and the direct answer's first sentence, short enough for a push notification. */
@@ -226,7 +262,10 @@ function askedByBlocks(lang: Lang, askedBy: string | undefined): KnownBlock[] {
 }
 
 /** A short message for when something goes wrong: friendly, in the asker's language, nothing internal. */
-export function renderNotice(lang: Lang, key: "slackError" | "slackExpired"): SlackMessage {
+export function renderNotice(
+  lang: Lang,
+  key: "slackError" | "slackExpired" | "feedbackThanks",
+): SlackMessage {
   const text = escapeMrkdwn(t(lang, key));
   return { text, blocks: sections(text) };
 }

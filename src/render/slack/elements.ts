@@ -1,5 +1,5 @@
 import type { ButtonState } from "../../core/request-codec.js";
-import { encodeButtonState } from "../../core/request-codec.js";
+import { encodeButtonState, encodeCompactState } from "../../core/request-codec.js";
 import { type ActionName, actionId } from "./actions.js";
 import { LAYOUT, LIMITS } from "./limits.js";
 import { isHttpUrl, splitMrkdwn, truncateMrkdwn, truncatePlain } from "./mrkdwn.js";
@@ -73,7 +73,9 @@ export function stateButton(
 ): Button | undefined {
   let value: string;
   try {
-    value = encodeButtonState(state);
+    // Validates (a request that can never fit throws); Slack gets the shorter text form of it.
+    encodeButtonState(state);
+    value = encodeCompactState(state);
   } catch {
     // Only a request that can never fit (not a question) throws; such a button is left out, not sent broken.
     return undefined;

@@ -30,6 +30,8 @@ export const LIMITS = {
 export const LAYOUT = {
   /** Buttons per row of follow-ups or examples (Slack wraps wider rows awkwardly on mobile). */
   buttonsPerRow: 5,
+  /** The last row: Previous, More, n sources, Share, 👍, 👎. */
+  navButtons: 6,
   /** A picker of this many choices or fewer is a row of buttons; more is a menu. */
   pickerButtons: 5,
   /** The notification fallback: the title and the direct answer, short enough for a push notification. */

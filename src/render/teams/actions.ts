@@ -1,4 +1,5 @@
 import type { Lang, Request } from "../../core/answer.js";
+import { type FeedbackVote, isFeedbackData, readFeedbackData } from "../../core/feedback-codec.js";
 import { type ButtonState, decodeButtonState, encodeButtonState } from "../../core/request-codec.js";
 import { TEAMS_LIMITS } from "./limits.js";
 import { clamp, safeUrl } from "./text.js";
@@ -51,11 +52,20 @@ export type SubmitValue =
   | { kind: "state"; state: ButtonState }
   /** The compare picker was submitted with fewer than two (or more than four) products. */
   | { kind: "pick-incomplete"; lang: Lang }
+  /** 👍 / 👎 (data `{feedback: "up" | "down", intent, lang, items, qHash, catalog}`). */
+  | { kind: "feedback"; vote: FeedbackVote }
   | { kind: "invalid" };
+
+/** Inputs a card of ours may hold: Teams merges their values into the data of every submit. */
+const CARD_INPUTS = [PICK_INPUT_ID, "msteams"];
 
 export function readSubmitValue(value: unknown): SubmitValue {
   if (!value || typeof value !== "object") return { kind: "invalid" };
   const v = value as Record<string, unknown>;
+  if (isFeedbackData(v)) {
+    const vote = readFeedbackData(v, CARD_INPUTS);
+    return vote ? { kind: "feedback", vote } : { kind: "invalid" };
+  }
   if (STATE_KEY in v) {
     const state = decodeButtonState(v[STATE_KEY]);
     return state ? { kind: "state", state } : { kind: "invalid" };

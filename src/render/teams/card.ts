@@ -1,4 +1,5 @@
 import type { Answer, Lang, Request } from "../../core/answer.js";
+import { feedbackData, type Verdict } from "../../core/feedback-codec.js";
 import type { Action, Element, Line } from "../layout/model.js";
 import { type PageView, pageOf } from "../layout/page.js";
 import { t } from "../strings.js";
@@ -24,15 +25,22 @@ export interface CardOptions {
    * message extension inserts: those land in conversations the bot may not be part of.
    */
   interactive?: boolean;
+  /** What the 👍 / 👎 buttons carry besides the answer's intent and items; `false`: no such buttons. */
+  feedback?: { qHash: string; catalog: string } | false;
 }
 
 /** Renders one page of an answer as an Adaptive Card 1.5. Pure: same answer and options, same card. */
 export function renderAdaptiveCard(answer: Answer, options: CardOptions = {}): AdaptiveCard {
-  return cardOf(pageOf(answer, options.page ?? 1), options.interactive ?? true);
+  return cardOf(pageOf(answer, options.page ?? 1), options.interactive ?? true, options.feedback);
 }
 
-function cardOf(view: PageView, interactive: boolean, pageText = renderPageText(view)): AdaptiveCard {
-  const card = build(view, interactive, pageText);
+function cardOf(
+  view: PageView,
+  interactive: boolean,
+  feedback: CardOptions["feedback"],
+  pageText = renderPageText(view),
+): AdaptiveCard {
+  const card = build(view, interactive, pageText, feedback);
   // The layout keeps pages far below the budget; this holds unless a catalog text is absurdly long.
   return fitsTeams(card) ? card : minimalCard(view, interactive, pageText);
 }
@@ -59,7 +67,7 @@ export function renderTeamsMessage(answer: Answer, options: CardOptions = {}): T
     attachments: [
       {
         contentType: ADAPTIVE_CARD_CONTENT_TYPE,
-        content: cardOf(view, options.interactive ?? true, pageText),
+        content: cardOf(view, options.interactive ?? true, options.feedback, pageText),
       },
     ],
   };
@@ -78,7 +86,12 @@ function skeleton(pageText: string, body: CardElement[], actions: CardAction[]):
   return card;
 }
 
-function build(view: PageView, interactive: boolean, pageText: string): AdaptiveCard {
+function build(
+  view: PageView,
+  interactive: boolean,
+  pageText: string,
+  feedback: CardOptions["feedback"],
+): AdaptiveCard {
   const { layout } = view;
   const { lang } = layout;
   const body: CardElement[] = [heading(layout.title)];
@@ -94,7 +107,7 @@ function build(view: PageView, interactive: boolean, pageText: string): Adaptive
     );
   }
   for (const e of view.elements) body.push(...convert(e, lang, interactive));
-  body.push(...pager(view, interactive));
+  body.push(...pager(view, interactive, feedback));
   const sources = sourcesBlock(view.sources, lang, t(lang, view.allSources ? "sourcesPageTitle" : "sources"));
   if (sources) body.push(sources);
   if (view.moreSources > 0 && !interactive)
@@ -176,7 +189,26 @@ function picker(e: Extract<Element, { kind: "picker" }>, lang: Lang): CardElemen
   ];
 }
 
-function pager(view: PageView, interactive: boolean): CardElement[] {
+/** 👍 / 👎 on every answer: the data says what was answered, never what was asked. */
+function votes(view: PageView, tag: CardOptions["feedback"]): SubmitAction[] {
+  if (tag === false) return [];
+  const { lang, feedback } = view.layout;
+  const vote = (verdict: Verdict): SubmitAction => ({
+    type: "Action.Submit",
+    title: t(lang, verdict === "up" ? "feedbackUp" : "feedbackDown"),
+    data: feedbackData({
+      verdict,
+      intent: feedback.intent,
+      lang,
+      items: feedback.items,
+      qHash: tag?.qHash ?? "",
+      catalog: tag?.catalog ?? "",
+    }),
+  });
+  return [vote("up"), vote("down")];
+}
+
+function pager(view: PageView, interactive: boolean, feedback: CardOptions["feedback"]): CardElement[] {
   const { lang, request } = view.layout;
   if (!interactive) {
     if (view.contentPages <= 1) return [];
@@ -194,6 +226,7 @@ function pager(view: PageView, interactive: boolean): CardElement[] {
     view.previous ? submit(t(lang, "previous"), request, view.previous) : undefined,
     view.next ? submit(t(lang, "more"), request, view.next) : undefined,
     view.sourcesPage ? submit(sourcesLabel, request, view.sourcesPage) : undefined,
+    ...votes(view, feedback),
   ];
   const out: CardElement[] = [];
   if (view.contentPages > 1 && !view.allSources && view.page === 1)

@@ -45,6 +45,7 @@
       footer:
         "Local playground: nothing here is sent to Slack or Microsoft. Block Kit Builder opens slack.com in a new tab.",
       clicked: "Clicked",
+      thanks: "Thanks for the feedback: it helps improve the answers.",
       noRenderer: "The adaptivecards renderer is not installed on this server: showing the card as JSON.",
       failed: "The request failed",
       offline: "The server cannot be reached. Is `npm start` still running?",
@@ -89,6 +90,7 @@
       footer:
         "本地演练场：不会向 Slack 或 Microsoft 发送任何内容。Block Kit Builder 会在新标签页中打开 slack.com。",
       clicked: "点击了",
+      thanks: "谢谢你的反馈，它帮助我们改进回答。",
       noRenderer: "此服务器未安装 adaptivecards 渲染器：以 JSON 显示卡片。",
       failed: "请求失败",
       offline: "无法连接服务器。`npm start` 还在运行吗？",
@@ -100,6 +102,48 @@
   const md = window.PlaygroundMarkdown;
   const slackPreview = window.SlackPreview;
   const state = { lang: initialLang(), examples: null, history: [], busy: false };
+
+  /**
+   * The page's conversation: a random id kept for the tab (sessionStorage), sent with every typed
+   * question so follow-ups ("which of those are open source?", 「那华为呢」) refine the answer before.
+   */
+  function conversationId() {
+    const key = "paas-bot.conversation";
+    try {
+      let id = sessionStorage.getItem(key);
+      if (!id || !/^[A-Za-z0-9_-]{1,100}$/.test(id)) {
+        id = `pg-${crypto.getRandomValues(new Uint32Array(4)).join("-")}`.slice(0, 100);
+        sessionStorage.setItem(key, id);
+      }
+      return id;
+    } catch {
+      state.conversation ??= `pg-${Math.random().toString(36).slice(2)}`;
+      return state.conversation;
+    }
+  }
+
+  /** A 👍 / 👎: posted to /api/feedback (the words are never sent), acknowledged under the answer. */
+  async function feedback(body) {
+    try {
+      const res = await fetch("/api/feedback", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      const data = await res.json().catch(() => ({}));
+      if (!res.ok) {
+        showError(`${text("failed")} (${res.status}): ${data?.error?.message ?? res.statusText}`);
+        return;
+      }
+      const note = $("feedback-note");
+      if (note) {
+        note.textContent = data.message ?? text("thanks");
+        note.hidden = false;
+      }
+    } catch {
+      showError(text("offline"));
+    }
+  }
 
   function initialLang() {
     const fromUrl = new URLSearchParams(location.search).get("lang");
@@ -158,7 +202,7 @@
       chip.textContent = q;
       chip.addEventListener("click", () => {
         $("q").value = q;
-        ask({ q }, q);
+        ask({ q, conversation: conversationId() }, q);
       });
       host.append(chip);
     }
@@ -207,6 +251,8 @@
     const { answer, teams, slack, page } = result;
     $("empty").hidden = true;
     $("results").hidden = false;
+    const note = $("feedback-note");
+    if (note) note.hidden = true;
     $("results").dataset.intent = answer.intent;
     $("results").dataset.lang = answer.lang;
     $("meta-intent").textContent = TEXTS[state.lang].intents[answer.intent] ?? answer.intent;
@@ -238,6 +284,10 @@
     host.append(
       slackPreview.render(message, (element, option) => {
         const label = option?.text?.text ?? element.text?.text ?? "";
+        if (element.action_id === "paas_fb_up" || element.action_id === "paas_fb_down") {
+          feedback({ value: element.value, verdict: element.action_id === "paas_fb_up" ? "up" : "down" });
+          return;
+        }
         if (element.action_id.startsWith("paas_compare_with")) {
           showError(text("compareWithNote"));
           return;
@@ -278,7 +328,9 @@
         window.open(action.url, "_blank", "noopener,noreferrer");
       } else if (action instanceof AC.SubmitAction) {
         // What Teams would post back as the message value: the action data merged with the inputs.
-        ask({ action: action.data }, `${text("clicked")}: ${action.title ?? ""}`);
+        if (action.data && typeof action.data === "object" && "feedback" in action.data)
+          feedback({ action: action.data });
+        else ask({ action: action.data }, `${text("clicked")}: ${action.title ?? ""}`);
       }
     };
     card.parse(json);
@@ -368,7 +420,7 @@
     $("ask-form").addEventListener("submit", (event) => {
       event.preventDefault();
       const q = $("q").value.trim();
-      if (q) ask({ q }, q);
+      if (q) ask({ q, conversation: conversationId() }, q);
     });
     $("back").addEventListener("click", () => {
       if (state.history.length < 2) return;
@@ -393,7 +445,7 @@
     const q = new URLSearchParams(location.search).get("q");
     if (q) {
       $("q").value = q;
-      ask({ q }, q);
+      ask({ q, conversation: conversationId() }, q);
     }
   }
 

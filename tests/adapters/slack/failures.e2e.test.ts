@@ -17,6 +17,9 @@ const broken: Engine = {
   respond: () => {
     throw new Error("engine exploded");
   },
+  converse: () => {
+    throw new Error("engine exploded");
+  },
 };
 
 let h: HttpHarness;

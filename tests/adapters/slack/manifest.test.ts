@@ -22,6 +22,7 @@ interface Manifest {
       messages_tab_read_only_enabled: boolean;
     };
     bot_user: { display_name: string };
+    assistant_view?: { assistant_description: string; suggested_prompts?: unknown[] };
     slash_commands: { command: string; description: string; usage_hint?: string }[];
     shortcuts?: unknown[];
   };
@@ -42,6 +43,9 @@ const SCOPES_FOR: Record<string, string[]> = {
   app_mention: ["app_mentions:read"],
   "message.im": ["im:history"],
   app_home_opened: [],
+  // Slack's assistant pane: setSuggestedPrompts, setTitle and setStatus need assistant:write.
+  assistant_thread_started: ["assistant:write"],
+  assistant_thread_context_changed: ["assistant:write"],
   // Answers to mentions, DMs and Home-tab clicks go out with chat.postMessage; views.publish needs no scope.
   reply: ["chat:write"],
 };
@@ -66,6 +70,12 @@ describe("manifest.json", () => {
     expect(manifest.settings.event_subscriptions.user_events ?? []).toEqual([]);
     expect(manifest.settings.interactivity.is_enabled).toBe(registered.actions.length > 0);
     expect(manifest.features.shortcuts ?? []).toHaveLength(registered.shortcuts.length);
+  });
+
+  it("enables Slack's assistant pane, whose events the app handles", () => {
+    expect(manifest.features.assistant_view?.assistant_description.length).toBeGreaterThan(10);
+    expect(SLACK_SURFACE.events).toContain("assistant_thread_started");
+    expect(manifest.settings.event_subscriptions.bot_events).toContain("message.im");
   });
 
   it("asks for only the scopes those need", () => {

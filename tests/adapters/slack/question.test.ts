@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  guessLang,
-  helpLanguage,
-  MAX_QUESTION_CHARS,
-  questionFromSlack,
-} from "../../../src/adapters/slack/question.js";
+import { helpLanguage, MAX_QUESTION_CHARS, questionFromSlack } from "../../../src/adapters/slack/question.js";
+import { languageOf } from "../../../src/core/normalize.js";
 
 describe("questionFromSlack", () => {
   it("drops the bot's mention and keeps the question", () => {
@@ -45,9 +41,20 @@ describe("helpLanguage", () => {
   });
 });
 
-describe("guessLang", () => {
-  it("is Chinese when the text has Han characters", () => {
-    expect(guessLang("ACK One 是什么")).toBe("zh");
-    expect(guessLang("what is ACK One")).toBe("en");
+describe("languageOf (the core's one detector, which the adapters use)", () => {
+  it("is Chinese when the words are mostly Han, English otherwise", () => {
+    expect(languageOf("ACK One 是什么")).toBe("zh");
+    expect(languageOf("对比 Rancher 和 OpenShift")).toBe("zh");
+    expect(languageOf("what is ACK One")).toBe("en");
+    expect(languageOf("what does 灵雀云 offer for air-gapped banks?")).toBe("en");
+  });
+  it("answers Japanese (kana) in English", () => {
+    expect(languageOf("オープンシフトは何ですか")).toBe("en");
+    expect(languageOf("東京のコンテナ基盤", "zh")).toBe("en");
+  });
+  it("falls back (to a locale's language) when there are no letters", () => {
+    expect(languageOf("", "zh")).toBe("zh");
+    expect(languageOf("??? 👍 123", "zh")).toBe("zh");
+    expect(languageOf("???")).toBe("en");
   });
 });

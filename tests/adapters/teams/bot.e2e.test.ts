@@ -3,7 +3,7 @@ import { createTeamsBot, type QuestionEngine, type TeamsLogger } from "../../../
 import type { Catalog } from "../../../src/core/catalog/catalog.js";
 import { fixedCatalog } from "../../../src/core/catalog/catalog.js";
 import { loadCatalog } from "../../../src/core/catalog/load.js";
-import * as engine from "../../../src/core/engine.js";
+import { coreEngine as engine } from "../../../src/core/port.js";
 import { readSubmitValue, STATE_KEY } from "../../../src/render/teams/actions.js";
 import type { AdaptiveCard } from "../../../src/render/teams/types.js";
 import { LoadConnector } from "../../helpers/load-connector.js";
@@ -53,7 +53,11 @@ let catalog: Catalog;
 let connector: FakeConnector;
 let server: BotServer;
 let log: ReturnType<typeof quietLog>;
-const spy = { answer: vi.fn(engine.answer), respond: vi.fn(engine.respond) } satisfies QuestionEngine;
+const spy = {
+  answer: vi.fn(engine.answer),
+  respond: vi.fn(engine.respond),
+  converse: vi.fn(engine.converse),
+} satisfies QuestionEngine;
 
 beforeAll(async () => {
   catalog = loadCatalog("knowledge");
@@ -73,6 +77,7 @@ afterEach(() => {
   connector.refuseCards = false;
   spy.answer.mockClear();
   spy.respond.mockClear();
+  spy.converse.mockClear();
 });
 
 describe("Teams bot over HTTP with the real CloudAdapter (local mode)", () => {
@@ -93,21 +98,21 @@ describe("Teams bot over HTTP with the real CloudAdapter (local mode)", () => {
     const card = cardOf(call as NonNullable<typeof call>);
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(JSON.stringify(card)).toContain("KubeSphere");
-    expect(spy.answer).toHaveBeenCalledWith("What is KubeSphere?", catalog);
+    expect(spy.converse.mock.lastCall?.slice(0, 2)).toEqual(["What is KubeSphere?", catalog]);
   });
 
   it("answers in Chinese when asked in Chinese", async () => {
     await server.post(personalMessage(connector.url, "列出所有类别", "zh-CN"));
     const card = cardOf(connector.calls[0] as NonNullable<(typeof connector.calls)[0]>);
     expect(JSON.stringify(card)).toMatch(/[\u4e00-\u9fff]/);
-    expect(spy.answer.mock.results[0]?.value.lang).toBe("zh");
+    expect(spy.converse.mock.results[0]?.value.answer.lang).toBe("zh");
   });
 
   it("strips the @mention in a channel and answers in the same thread", async () => {
     const activity = channelMention(connector.url, "compare ACP and DCE");
     const res = await server.post(activity);
     expect(res.status).toBe(200);
-    expect(spy.answer).toHaveBeenCalledWith("compare ACP and DCE", catalog);
+    expect(spy.converse.mock.lastCall?.slice(0, 2)).toEqual(["compare ACP and DCE", catalog]);
     expect(connector.calls).toHaveLength(1);
     const call = connector.calls[0] as NonNullable<(typeof connector.calls)[0]>;
     // The thread is the conversation id (with ;messageid=) and the reply is addressed to the question.
@@ -120,7 +125,7 @@ describe("Teams bot over HTTP with the real CloudAdapter (local mode)", () => {
 
   it("treats a bare @mention as a request for help", async () => {
     await server.post(channelMention(connector.url, ""));
-    expect(spy.answer).not.toHaveBeenCalled();
+    expect(spy.converse).not.toHaveBeenCalled();
     expect(spy.respond).toHaveBeenCalledWith({ type: "help", lang: "en" }, catalog);
     expect(connector.calls).toHaveLength(1);
   });
@@ -309,6 +314,7 @@ describe("Teams bot over HTTP with the real CloudAdapter (local mode)", () => {
     expect(elsewhere.status).toBe(403);
     expect(connector.calls).toHaveLength(0);
     expect(spy.answer).not.toHaveBeenCalled();
+    expect(spy.converse).not.toHaveBeenCalled();
 
     const res = await server.post(good);
     expect(res.status).toBe(200);
@@ -407,6 +413,9 @@ describe("Teams bot when the engine fails", () => {
       respond: () => {
         throw new Error("boom");
       },
+      converse: () => {
+        throw new Error("boom");
+      },
     };
     const failLog = quietLog();
     const bot = createTeamsBot({
@@ -432,7 +441,11 @@ describe("Teams bot when the engine fails", () => {
 describe("Teams bot with an app id set", () => {
   it("answers 401 to a request without a token and runs no handler", async () => {
     const fake = await startFakeConnector();
-    const engineSpy = { answer: vi.fn(engine.answer), respond: vi.fn(engine.respond) };
+    const engineSpy = {
+      answer: vi.fn(engine.answer),
+      respond: vi.fn(engine.respond),
+      converse: vi.fn(engine.converse),
+    };
     const authLog = quietLog();
     const bot = createTeamsBot({
       catalog: fixedCatalog(catalog),
@@ -449,6 +462,7 @@ describe("Teams bot with an app id set", () => {
         expect(res.status).toBe(401);
       }
       expect(engineSpy.answer).not.toHaveBeenCalled();
+      expect(engineSpy.converse).not.toHaveBeenCalled();
       expect(fake.calls).toHaveLength(0);
       expect(authLog.lines.join("\n")).not.toMatch(/LOCAL MODE/);
       expect(authLog.lines.join("\n")).not.toContain("s3cret-value");

@@ -1,5 +1,6 @@
 import type { Lang } from "../../../core/answer.js";
 import type { CatalogProvider } from "../../../core/catalog/catalog.js";
+import { decodeFeedbackValue, type Verdict } from "../../../core/feedback-codec.js";
 import { type ButtonState, decodeButtonState } from "../../../core/request-codec.js";
 import { type ActionName, readMenuValue } from "../../../render/slack/actions.js";
 import { renderNotice } from "../../../render/slack/blocks.js";
@@ -96,7 +97,32 @@ export function actionHandlers(answering: Answering, catalog: CatalogProvider): 
       ),
     // URL buttons open the site in the browser; Slack still sends the click, which only needs an ack.
     site: async () => {},
+    feedbackUp: (args) => vote(args, "up"),
+    feedbackDown: (args) => vote(args, "down"),
   };
+
+  /**
+   * 👍 / 👎: one event recorded (what was answered, the question's hash, never its words) and a
+   * private thank-you in the answer's language; the answer itself stays as it is.
+   */
+  async function vote(args: ActionArgs, verdict: Verdict): Promise<void> {
+    const target = decodeFeedbackValue(args.action.type === "button" ? args.action.value : undefined);
+    if (!target) return expired(args, "en");
+    await answering.conversations.recordFeedback({ verdict, ...target }, "slack");
+    const thanks = renderNotice(target.lang, "feedbackThanks");
+    try {
+      if (args.body.response_url)
+        await args.respond({ response_type: "ephemeral", replace_original: false, ...thanks });
+      else if (args.body.channel?.id)
+        await args.client.chat.postEphemeral({
+          channel: args.body.channel.id,
+          user: args.body.user.id,
+          ...thanks,
+        });
+    } catch (error) {
+      args.logger.warn(`paas-bot: could not thank for feedback: ${describe(error)}`);
+    }
+  }
 
   async function withState(args: ActionArgs, run: (state: ButtonState) => Promise<void>): Promise<void> {
     const read = stateOf(args);

@@ -10,25 +10,42 @@ const requestFor = (question: string): Request => {
 };
 
 /**
- * `/paas <question>`: the answer is the body of the ack itself, so it arrives with the 200 (no second
+ * `/paas <question>`, stateless: the answer is the body of the ack itself, so it arrives with the 200 (no second
  * round trip, nothing can miss the 3-second window) and is ephemeral, with a Share button.
  */
 export const onCommand =
   (answering: Answering) =>
   async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    const request = requestFor(questionFromSlack(command.text));
-    const message = answering.message(request, { shareable: request.type !== "help" });
+    const question = questionFromSlack(command.text);
+    // No conversation: a follow-up ("which of those…") says there is nothing to refine.
+    const message = helpLanguage(question)
+      ? answering.message(requestFor(question))
+      : await answering.converse(question, undefined, { shareable: true });
     await ack({ response_type: "ephemeral", ...message });
   };
 
-/** A mention in a channel: answer in the mention's thread (or the thread it was written in). */
+/**
+ * The conversation a message belongs to: its thread (`team:channel:thread`) or, for a DM outside any
+ * thread, the DM itself (`team:channel`). Follow-ups refine the previous answer of the same one.
+ */
+export const conversationKey = (team: string | undefined, channel: string, thread?: string): string =>
+  thread ? `${team ?? ""}:${channel}:${thread}` : `${team ?? ""}:${channel}`;
+
+/**
+ * A mention in a channel: answer in the mention's thread (or the thread it was written in). The
+ * thread is the conversation: a later mention in it ("@paas-bot which of those are open source?")
+ * refines the previous answer.
+ */
 export const onMention =
   (answering: Answering) =>
   async ({ event, client, context, logger }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs) => {
     // Another bot mentioning us could start a loop of bots answering bots.
     if (event.bot_id) return;
-    const request = requestFor(questionFromSlack(event.text, context.botUserId));
-    const message = answering.message(request);
+    const thread = event.thread_ts ?? event.ts;
+    const message = await answering.converse(
+      questionFromSlack(event.text, context.botUserId),
+      conversationKey(context.teamId ?? event.team, event.channel, thread),
+    );
     try {
       await client.chat.postMessage({
         channel: event.channel,
@@ -64,8 +81,10 @@ export const onDirectMessage =
       thread_ts?: string;
     };
     if (event.bot_id || !event.user || event.user === context.botUserId) return;
-    const request = requestFor(questionFromSlack(event.text, context.botUserId));
-    const message = answering.message(request);
+    const message = await answering.converse(
+      questionFromSlack(event.text, context.botUserId),
+      conversationKey(context.teamId, event.channel, event.thread_ts),
+    );
     const thread = event.thread_ts ? { thread_ts: event.thread_ts } : {};
     try {
       await client.chat.postMessage({ channel: event.channel, ...thread, ...message });
