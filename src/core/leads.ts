@@ -33,6 +33,19 @@ export function productLead(catalog: Catalog, lang: Lang, id: string, q: Query):
   if (q.focus === "vendor")
     return message(v, lang, q.yesNo ? "lead.vendorYes" : "lead.vendor", { product, vendor });
   const asked = q.constraints.filter((c) => c.from === "asked");
+  // "Does ACK have a private edition?": the article's private editions of public-cloud Kubernetes.
+  const onlySoftware = !q.delivery.size || (q.delivery.size === 1 && q.delivery.has("software"));
+  if (q.yesNo && q.privateEdition && !asked.length && onlySoftware) {
+    const isPrivate = (c: { scope: string; delivery: string }) =>
+      c.scope === "kubernetes-cluster" && c.delivery === "software";
+    if (p.categories.some(isPrivate)) return message(v, lang, "lead.private.yes", { product });
+    const sibling = [...(catalog.productsByVendor.get(p.vendor.id) ?? [])]
+      .map((id) => profileOf(catalog, id))
+      .find((x) => x?.categories.some(isPrivate));
+    return sibling
+      ? message(v, lang, "lead.private.sibling", { product, vendor, sibling: sibling.product.name[lang] })
+      : message(v, lang, "lead.private.no", { product });
+  }
   const delivery = [...q.delivery];
   if (q.yesNo && (asked.length || delivery.length)) {
     const c = asked[0];

@@ -86,15 +86,26 @@ function editionLevel(p: ProductProfile, e: Edition, id: string): EvidenceLevel 
   }
 }
 
-/** Level of a vendor-level attribute: origin is a sourced vendor fact or unknown. */
-function vendorLevel(p: ProductProfile, id: string): EvidenceLevel {
+/** Whether a vendor has a vendor-level attribute (its origin), from its sourced headquarters. */
+export function vendorHas(catalog: Catalog, vendorId: string, attributeId: string): EvidenceLevel {
+  const vendor = catalog.vendors.get(vendorId);
+  const attribute = vocabularyOf(catalog).attributes.get(attributeId);
+  if (!vendor) return "no";
+  return vendorLevel({ vendor } as ProductProfile, attribute);
+}
+
+/**
+ * Level of a vendor-level attribute from the vendor's sourced headquarters and the attribute's
+ * `countries` / `notCountries` (attributes.yaml). An unknown origin may be domestic (shown as
+ * unconfirmed) but is never claimed as anything else.
+ */
+function vendorLevel(p: ProductProfile, attribute: CompiledAttribute | undefined): EvidenceLevel {
   const country = p.vendor.origin?.country;
-  // Unknown origin may be domestic (shown as unconfirmed) but is never claimed as foreign.
-  if (!country) return id === "domestic" ? "unconfirmed" : "no";
-  const domestic = country === "CN";
-  if (id === "domestic") return domestic ? "yes" : "no";
-  if (id === "foreign") return domestic ? "no" : "yes";
-  return "unconfirmed";
+  if (!attribute) return "no";
+  if (!country) return attribute.countries?.includes("CN") ? "unconfirmed" : "no";
+  if (attribute.countries) return attribute.countries.includes(country) ? "yes" : "no";
+  if (attribute.notCountries) return attribute.notCountries.includes(country) ? "no" : "yes";
+  return "no";
 }
 
 function productLevel(
@@ -125,7 +136,7 @@ function check(
 ): { level: EvidenceLevel; fromArticle: boolean } {
   const appliesTo = attribute?.appliesTo ?? "product";
   let result: { level: EvidenceLevel; fromArticle: boolean };
-  if (appliesTo === "vendor") result = { level: vendorLevel(p, c.attribute), fromArticle: true };
+  if (appliesTo === "vendor") result = { level: vendorLevel(p, attribute), fromArticle: true };
   else if (appliesTo === "edition") result = { level: editionLevel(p, e, c.attribute), fromArticle: true };
   else result = productLevel(p, c.attribute, e);
   if (c.want) return result;

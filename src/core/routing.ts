@@ -10,7 +10,7 @@ import { productAnswer } from "./compose/products.js";
 import { distributionsAnswer, otherPlayersAnswer, topicAnswer } from "./compose/topics.js";
 import { distributionIds, suggestionsFor } from "./engine.js";
 import { productLead } from "./leads.js";
-import type { Wanted } from "./match.js";
+import { vendorHas, type Wanted } from "./match.js";
 import type { Query } from "./query.js";
 import { vocabularyOf } from "./vocabulary/load.js";
 import { message, type ScopeName } from "./vocabulary/vocabulary.js";
@@ -110,7 +110,13 @@ function closestFor(ctx: Ctx, q: Query): FollowUp[] {
 }
 
 function listAnswer(ctx: Ctx, q: Query, extra: Partial<Wanted> = {}): Answer {
-  return filterAnswer(ctx, { wanted: { ...wantedOf(ctx, q), ...extra } });
+  // "Anywhere products except Tencent's": the topic's products are the list's scope.
+  const topic = q.intents.has("anywhereTopic") && !hasFacets(q) ? anywhereIds(ctx) : undefined;
+  const title = ctx.catalog.topics.get("anywhere")?.title;
+  return filterAnswer(ctx, {
+    wanted: { ...wantedOf(ctx, q), ...extra },
+    ...(topic ? { onlyIds: topic, scopeNames: title ? [ctx.l(title)] : [] } : {}),
+  });
 }
 
 /** Vendors that have products on both sides of "both … and", and those products. */
@@ -337,14 +343,10 @@ export const RULES: readonly Rule[] = [
       if (vendor?.origin) ctx.cite.cite(vendor.origin.sources);
       const answer = vendorAnswer(ctx, q.vendors);
       if (!vendor) return answer;
+      const level = vendorHas(ctx.catalog, vendor.id, c.attribute);
       const origin = vendor.origin;
-      const domestic = origin?.country === "CN";
-      const wantsDomestic = (c.attribute === "domestic") === c.want;
-      const key = !origin
-        ? "lead.origin.unknown"
-        : domestic === wantsDomestic
-          ? "lead.origin.yes"
-          : "lead.origin.no";
+      const has = c.want ? level === "yes" : level === "no";
+      const key = !origin ? "lead.origin.unknown" : has ? "lead.origin.yes" : "lead.origin.no";
       return directFirst(
         answer,
         ctx.m(key, { vendor: ctx.l(vendor.name), hq: origin ? ctx.l(origin.headquarters) : "" }),

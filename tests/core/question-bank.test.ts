@@ -691,6 +691,36 @@ const BANK: Row[] = [
     not: ["alibaba-ack-anywhere"],
     notice: "state owned",
   },
+  { q: "华为 CCE 有私有化版本吗", intent: "product", first: "huawei-cce", lead: "^是 — " },
+  { q: "ACK 有私有化版本吗", intent: "product", first: "alibaba-ack", lead: "飞天专有云敏捷版" },
+  { q: "Does EKS have a private edition?", intent: "product", first: "amazon-eks", lead: "^No — " },
+  {
+    q: "Does Huawei CCE come both as a cloud service and as a private deployment?",
+    intent: "product",
+    first: "huawei-cce",
+    lead: "^Yes — .*both",
+  },
+  {
+    q: "Which offerings are from US companies?",
+    intent: "filter",
+    has: ["redhat-openshift", "amazon-eks"],
+    not: ["rancher", "kubesphere"],
+  },
+  { q: "Which products come from Europe?", intent: "filter", items: ["rancher-rke", "rancher"] },
+  { q: "Is SUSE a Chinese company?", intent: "vendor", has: ["rancher"], lead: "^No — " },
+  {
+    q: "哪些多云管理平台不用连公有云",
+    intent: "filter",
+    has: ["rancher", "kubesphere"],
+    not: ["alibaba-ack-anywhere"],
+  },
+  { q: "不需要自己买服务器的方案有哪些", intent: "filter", has: ["amazon-eks"], not: ["redhat-openshift"] },
+  { q: "Which products are archived?", intent: "filter", has: ["alibaba-ack-distro"], not: ["rancher"] },
+  {
+    q: "除了腾讯的，还有哪些 Anywhere 类产品",
+    intent: "filter",
+    items: ["alibaba-ack-anywhere", "amazon-eks-anywhere"],
+  },
 ];
 
 describe("question bank: answers to questions in people's own words", () => {

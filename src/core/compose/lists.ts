@@ -104,6 +104,8 @@ export interface FilterSpec {
   onlyIds?: string[];
   /** Lines under the lead: assumptions made, names not covered. */
   notices?: string[];
+  /** Names for a scope the facets do not say ("the Anywhere products"). */
+  scopeNames?: string[];
 }
 
 const LEVEL_ORDER = { yes: 0, partial: 1, unconfirmed: 2, no: 3 } as const;
@@ -143,6 +145,7 @@ function conditionWords(
     ...[...spec.wanted.vendors].map((id) => nameOf(ctx, id)),
     ...cats.map((c) => ctx.l(c.name)),
     ...(scopes.size ? [] : [...delivery].map((d) => ctx.phrases.delivery[d])),
+    ...(spec.scopeNames ?? []),
   ];
   return { conditions, singular, scope };
 }
@@ -191,7 +194,9 @@ export function filterAnswer(ctx: Ctx, spec: FilterSpec): Answer {
     excluded.length ? message(v, ctx.lang, "list.excluding", { names: excludedText }) : "",
   ]
     .filter(Boolean)
-    .join(zh ? "" : " ");
+    .join(zh ? "" : " ")
+    // A title that starts with what it excludes reads without the joining comma.
+    .replace(/^[，,]\s*/u, "");
   const title = !condText
     ? message(v, ctx.lang, "list.title.all")
     : message(v, ctx.lang, "list.title", { conditions: condText });

@@ -113,6 +113,9 @@ export const Attribute = z.looseObject({
   claimNot: Localized,
   opposite: Id.optional(),
   appliesTo: AttributeAppliesTo,
+  /** Vendor attributes about origin: the headquarters countries that have it (or that do not). */
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
+  notCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
   cues: CueList,
 });
 export type Attribute = z.infer<typeof Attribute>;
