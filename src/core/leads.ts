@@ -24,6 +24,13 @@ export function productLead(catalog: Catalog, lang: Lang, id: string, q: Query):
     const key = hybrid ? "hybrid" : software && !managed ? "software" : "managed";
     return message(v, lang, `lead.servers.${key}`, { product, vendor });
   }
+  if (q.focus === "billing" && !q.constraints.length) {
+    const ways = p.billing.map((b) => message(v, lang, `billing.${b}`));
+    return message(v, lang, ways.length ? "lead.billing" : "lead.billing.none", {
+      product,
+      billing: ways.join(lang === "zh" ? "、" : ", "),
+    });
+  }
   // "Is AKS Anywhere Microsoft's?": a vendor named next to a product that is not theirs.
   const otherVendor = q.vendors.find((x) => x !== p.vendor.id);
   if (otherVendor && (q.yesNo || q.focus === "vendor")) {

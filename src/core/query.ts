@@ -38,7 +38,7 @@ export interface Query {
   /** A yes/no question ("Is ACK managed?", 「…吗」). */
   yesNo: boolean;
   /** What a direct question is about, when not an attribute: the maker, or who provides servers. */
-  focus?: "vendor" | "servers";
+  focus?: "vendor" | "servers" | "billing";
   /** Two facet groups joined by "both … and" / 「既…又」: vendors having both. */
   both?: { scopes: Set<ScopeName>; delivery: Set<Delivery>; privateEdition: boolean }[];
   /**

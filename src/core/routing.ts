@@ -389,6 +389,7 @@ export const RULES: readonly Rule[] = [
     when: (_c, q) =>
       q.intents.has("recommend") ||
       q.intents.has("choice") ||
+      q.intents.has("focusBilling") ||
       (q.intents.has("domain") && q.unknownNames.length === 0),
     answer: (ctx) => clarifyAnswer(ctx),
   },

@@ -224,6 +224,7 @@ export function understand(question: string, catalog: Catalog): Query {
   };
   if (intents.has("focusServers")) query.focus = "servers";
   else if (intents.has("focusVendor")) query.focus = "vendor";
+  else if (intents.has("focusBilling")) query.focus = "billing";
   const basedOn = cueSpans(folded, { b: v.intents.basedOn }, entities)[0];
   const named = entities.find((e) => e.refs.some((r) => r.kind !== "not-covered"));
   if (basedOn && named) query.basedOnSubject = named.start < basedOn.start ? "before" : "after";

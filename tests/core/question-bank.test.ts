@@ -721,6 +721,14 @@ const BANK: Row[] = [
     intent: "filter",
     items: ["alibaba-ack-anywhere", "amazon-eks-anywhere"],
   },
+  {
+    q: "How is EKS Anywhere billed?",
+    intent: "product",
+    first: "amazon-eks-anywhere",
+    lead: "billed by subscription",
+  },
+  { q: "eks anywhere 收费吗", intent: "product", first: "amazon-eks-anywhere", lead: "计费" },
+  { q: "最便宜的是哪个", intent: "clarify", count: 0 },
 ];
 
 describe("question bank: answers to questions in people's own words", () => {

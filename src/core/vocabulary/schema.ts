@@ -31,6 +31,7 @@ export const INTENT_IDS = [
   "focusVendor",
   "focusServers",
   "domain",
+  "focusBilling",
 ] as const;
 export type IntentId = (typeof INTENT_IDS)[number];
 
