@@ -10,8 +10,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadCatalog } from "../src/core/catalog/load.js";
 import { LoadConnector } from "../tests/helpers/load-connector.js";
 import { FakeSlackApi } from "../tests/helpers/slack-fake-api.js";
+import { benchFollowUps, type FollowUpRow } from "./engine/follow-up.js";
 import { benchEngine, type EngineRow } from "./engine/run.js";
 import { comparePlatform, type HttpRow } from "./http/platforms.js";
 import { benchProcesses, type ProcessRow } from "./http/process.js";
@@ -19,7 +21,7 @@ import { benchReload, type ReloadRow } from "./http/reload.js";
 import { LABELS, ROOT, type ServerKind } from "./http/servers.js";
 import { benchSizes, renderSizes, type SizeRow, sizeTargetsOf } from "./sizes/report.js";
 import { formatTable, num } from "./table.js";
-import { evaluate, type Target } from "./targets.js";
+import { evaluate, FOLLOW_UP_TARGET, type Target } from "./targets.js";
 
 const FACTORS = [1, 10, 100] as const;
 const ENGINE_BUDGET_MS = 3000;
@@ -42,6 +44,7 @@ const say = (msg: string) =>
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${msg}\n`);
 
 let engine: EngineRow[] = [];
+let followUps: FollowUpRow | undefined;
 const http: HttpRow[] = [];
 let processes: ProcessRow[] = [];
 const reloads: ReloadRow[] = [];
@@ -59,6 +62,8 @@ if (wants("engine")) {
     factors: FACTORS,
     budgetMs: ENGINE_BUDGET_MS,
   });
+  say("engine: follow-up turns (load the previous turn, converse, save; in-memory store)");
+  followUps = await benchFollowUps(loadCatalog(join(ROOT, "knowledge")), ENGINE_BUDGET_MS / 2);
 }
 
 if (wants("http") || wants("process")) {
@@ -102,11 +107,11 @@ if (wants("reload")) {
   }
 }
 
-const targets = [...sizeTargetsOf(sizes), ...evaluate(engine, http, processes)];
+const targets = [...sizeTargetsOf(sizes), ...evaluate(engine, http, processes, followUps)];
 const measuredSpeed = engine.length + http.length + processes.length + reloads.length > 0;
 const table = [
   sizes.length ? renderSizes(sizes) : "",
-  measuredSpeed ? render(engine, http, processes, targets, reloads) : "",
+  measuredSpeed ? render(engine, http, processes, targets, reloads, followUps) : "",
 ]
   .filter(Boolean)
   .join("\n\n");
@@ -123,6 +128,7 @@ const results = {
   settings: { factors: FACTORS, engineBudgetMs: ENGINE_BUDGET_MS, load: LOAD, starts: STARTS },
   sizes,
   engine,
+  followUps,
   http,
   process: processes,
   reload: reloads,
@@ -148,6 +154,7 @@ function render(
   processes: ProcessRow[],
   targets: Target[],
   reloadRows: ReloadRow[],
+  followUpRow?: FollowUpRow,
 ): string {
   const rows: string[][] = [];
   const verdict = (name: string) => {
@@ -169,6 +176,20 @@ function render(
       num(r.p99Ms, "ms"),
       `load ${num(r.loadMs, "ms")} + 1st answer ${num(r.firstAnswerMs, "ms")}`,
       [r.factor === 1 || r.factor === 100 ? verdict(target) : "", growth].filter(Boolean).join("; "),
+    ]);
+  }
+  if (followUpRow) {
+    const kinds = Object.entries(followUpRow.byKind)
+      .map(([k, ms]) => `${k} ${num(ms, "ms")}`)
+      .join(", ");
+    rows.push([
+      "engine, follow-up turn (real catalog)",
+      `${followUpRow.turns} turns`,
+      "",
+      num(followUpRow.p50Ms, "ms"),
+      num(followUpRow.p99Ms, "ms"),
+      `load turn + converse + save, in memory; p99 by kind: ${kinds}`,
+      verdict(FOLLOW_UP_TARGET),
     ]);
   }
   for (const r of http) {
