@@ -101,6 +101,28 @@ describe("configuration", () => {
     }
   });
 
+  it("reads REDIS_URL (a secret, never quoted) and CONVERSATION_TTL_SECONDS", () => {
+    expect(loadConfig({})).toMatchObject({ conversationTtlSeconds: 86_400 });
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    const url = "redis://:s3cret-pass@cache.internal:6380/2";
+    expect(loadConfig({ REDIS_URL: url, CONVERSATION_TTL_SECONDS: "3600" })).toMatchObject({
+      redisUrl: url,
+      conversationTtlSeconds: 3600,
+    });
+    expect(secretValues({ REDIS_URL: url })).toEqual([url, "s3cret-pass"]);
+    for (const bad of ["http://cache:6379", "cache:6379", "redis://"]) {
+      let message = "";
+      try {
+        loadConfig({ REDIS_URL: bad });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message, bad).toMatch(/^REDIS_URL is malformed/);
+      if (bad !== "redis://") expect(message).not.toContain(bad);
+    }
+    expect(() => loadConfig({ CONVERSATION_TTL_SECONDS: "5" })).toThrow(/CONVERSATION_TTL_SECONDS/);
+  });
+
   it("knows which values are secrets", () => {
     expect(
       secretValues({ SLACK_BOT_TOKEN: "xoxb-a", PORT: "1", MicrosoftAppPassword: " pw " }).sort(),

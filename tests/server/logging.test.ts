@@ -28,6 +28,23 @@ describe("answer logging", () => {
     });
   });
 
+  it("wraps converse too: a follow-up is noted with its kind, never its words", () => {
+    const engine = instrumentedEngine(captureLogger([], "info").logger);
+    const first = engine.converse("which options work fully air-gapped?", catalog);
+    const ctx: RequestContext = { id: "req-00000009", platform: "playground" };
+    const followUp = "which of those are open source?";
+    runWithContext(ctx, () => engine.converse(followUp, catalog, first.turn));
+    expect(answerFields(ctx.answer)).toMatchObject({
+      request: "ask",
+      followUp: "refine",
+      ...textFingerprint(followUp),
+    });
+    const log = captureLogger([], "info");
+    instrumentedEngine(log.logger).converse("and Huawei?", catalog, first.turn);
+    expect(log.events()[0]).toMatchObject({ msg: "answered", followUp: "swap" });
+    expect(log.lines.join("\n")).not.toContain("Huawei");
+  });
+
   it("counts and sums several answers to one request (the Home tab asks for two)", () => {
     const engine = instrumentedEngine(captureLogger([], "info").logger);
     const ctx: RequestContext = { id: "req-00000002", platform: "slack" };
