@@ -66,7 +66,14 @@ export function productLead(catalog: Catalog, lang: Lang, id: string, q: Query):
       if (!a) return undefined;
       const level = productHas(catalog, p, attributeId);
       // "Is X not open source?" asks for the absence: yes when it lacks it.
-      const key = c && !c.want && !a.opposite ? (level === "no" ? "lead.yes" : "lead.no") : `lead.${level}`;
+      // "Is it generally available?" asks for beta's absence: yes when it lacks it; an unconfirmed
+      // value stays unconfirmed either way.
+      const key =
+        c && !c.want && !a.opposite && level !== "unconfirmed"
+          ? level === "no"
+            ? "lead.yes"
+            : "lead.no"
+          : `lead.${level}`;
       return message(v, lang, key, { product, claim: (level === "no" ? a.claimNot : a.claim)[lang] });
     }
     const wantsBoth = delivery.length === 2 || (q.delivery.has("software") && q.privateEdition);

@@ -158,7 +158,9 @@ export function understand(question: string, catalog: Catalog): Query {
     else if (same.want !== c.want && c.from === "asked") same.want = c.want;
   };
   for (const item of items.filter((i) => i.kind === "attribute")) {
-    const attribute = v.attributes.get(item.key);
+    const inverted = item.key.startsWith("!");
+    const attribute = v.attributes.get(inverted ? item.key.slice(1) : item.key);
+    if (inverted) item.negated = !item.negated;
     if (!attribute) continue;
     if (item.negated && attribute.opposite)
       addConstraint({ attribute: attribute.opposite, want: true, from: "asked" });
@@ -263,8 +265,14 @@ const attributeTables = new WeakMap<Vocabulary, Record<string, string[]>>();
 function attributeTable(v: Vocabulary): Record<string, string[]> {
   let table = attributeTables.get(v);
   if (!table) {
-    table = Object.fromEntries([...v.attributes.values()].map((a) => [a.id, a.folded]));
-    attributeTables.set(v, table);
+    // "!beta": the attribute's not-cues ("generally available"), read as that attribute negated.
+    const built: Record<string, string[]> = {};
+    for (const a of v.attributes.values()) {
+      built[a.id] = a.folded;
+      if (a.foldedNot.length) built[`!${a.id}`] = a.foldedNot;
+    }
+    attributeTables.set(v, built);
+    table = built;
   }
   return table;
 }

@@ -729,6 +729,39 @@ const BANK: Row[] = [
   },
   { q: "eks anywhere 收费吗", intent: "product", first: "amazon-eks-anywhere", lead: "计费" },
   { q: "最便宜的是哪个", intent: "clarify", count: 0 },
+  {
+    q: "Anything but Red Hat for multi-cluster?",
+    intent: "filter",
+    has: ["rancher", "kubesphere"],
+    not: ["redhat-acm"],
+  },
+  {
+    q: "Which of the managed services is not based in China?",
+    intent: "filter",
+    has: ["amazon-eks", "azure-aks"],
+    not: ["alibaba-ack", "tencent-tke"],
+  },
+  {
+    q: "not interested in public cloud, what are my options",
+    intent: "category",
+    has: ["redhat-openshift"],
+    not: ["amazon-eks"],
+  },
+  { q: "别推荐公有云，我们要自己部署", intent: "category", has: ["kubesphere"], not: ["amazon-eks"] },
+  { q: "不想自己运维，有什么推荐", intent: "category", has: ["amazon-eks"], not: ["kubesphere"] },
+  { q: "哪些不需要安装就能用", intent: "filter", has: ["amazon-eks"], not: ["redhat-openshift"] },
+  { q: "不是基于联邦的多云管理平台", intent: "filter", has: ["rancher"], not: ["huawei-mcp"] },
+  {
+    q: "Is TKE Everywhere generally available yet?",
+    intent: "product",
+    first: "tencent-tke-everywhere",
+    lead: "^Unconfirmed — .*beta",
+  },
+  {
+    q: "Which Anywhere products are GA?",
+    intent: "filter",
+    has: ["amazon-eks-anywhere", "alibaba-ack-anywhere"],
+  },
 ];
 
 describe("question bank: answers to questions in people's own words", () => {

@@ -118,6 +118,8 @@ export const Attribute = z.looseObject({
   countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
   notCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
   cues: CueList,
+  /** Words that ask for the attribute NOT to hold ("generally available" for beta). */
+  cuesNot: CueList.optional(),
 });
 export type Attribute = z.infer<typeof Attribute>;
 

@@ -21,6 +21,7 @@ export type ScopeName = "multi-cloud-management" | "container-platform" | "kuber
 
 export interface CompiledAttribute extends Attribute {
   folded: string[];
+  foldedNot: string[];
 }
 
 /** The question vocabulary, folded once like the questions it is matched against. */
@@ -93,7 +94,10 @@ const positions = (byLang: Record<string, Record<string, number>>): Map<string, 
 
 export function compileVocabulary(parts: VocabularyParts): Vocabulary {
   const attributes = new Map<string, CompiledAttribute>(
-    parts.attributes.attributes.map((a) => [a.id, { ...a, folded: all(a.cues) }]),
+    parts.attributes.attributes.map((a) => [
+      a.id,
+      { ...a, folded: all(a.cues), foldedNot: a.cuesNot ? all(a.cuesNot) : [] },
+    ]),
   );
   const intents = mapValues(parts.intents.intents);
   const scopes = mapValues(parts.scopes.scopes);
@@ -105,7 +109,7 @@ export function compileVocabulary(parts: VocabularyParts): Vocabulary {
     ...Object.values<string[]>(scopes),
     ...Object.values<string[]>(delivery),
     privateEdition,
-    ...[...attributes.values()].map((a) => a.folded),
+    ...[...attributes.values()].flatMap((a) => [a.folded, a.foldedNot]),
     ...contexts.map((c) => c.folded),
   ];
   const cueWords = new Set<string>();
