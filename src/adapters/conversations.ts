@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { Request } from "../core/answer.js";
-import type { Catalog, CatalogProvider } from "../core/catalog/catalog.js";
+import type { Catalog } from "../core/catalog/catalog.js";
 import type { FeedbackVote } from "../core/feedback-codec.js";
 import type { ConversationReply, QuestionEngine, Turn } from "../core/port.js";
 import { ConversationStore } from "../store/conversations.js";
@@ -116,7 +116,3 @@ export class Conversations {
     return event;
   }
 }
-
-/** A provider's catalog version when it has one (the server's CatalogStore does). */
-export const versionOf = (catalog: CatalogProvider): string =>
-  (catalog as { info?: () => { version?: string } }).info?.().version ?? "";
