@@ -84,6 +84,8 @@ export const VARIABLES = {
   // A URL may hold a password (redis://:password@host): never logged.
   REDIS_URL: { secret: true },
   CONVERSATION_TTL_SECONDS: { secret: false },
+  // Keys the question hashes in logs and feedback; shared by replicas so `npm run feedback` can group them.
+  QUESTION_HASH_KEY: { secret: true },
 } as const;
 
 /** The values of the secret variables that are set: the logger scrubs them from every line. */

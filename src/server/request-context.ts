@@ -44,11 +44,12 @@ export function requestId(header: unknown): string {
 }
 
 /**
- * Keyed per process: an unsalted hash of a short question ("tcs", "rancher?") is found again by
- * hashing guesses. The same question has the same hash within one process, enough to follow one
- * conversation in the log, and a different one in every other replica and after every restart.
+ * Keyed: an unsalted hash of a short question ("tcs", "rancher?") is found again by hashing
+ * guesses. With QUESTION_HASH_KEY (a secret shared by the replicas) the same question has the same
+ * hash everywhere and across restarts, so feedback can be grouped by question; without it the key
+ * is random per process.
  */
-const FINGERPRINT_KEY = randomBytes(32);
+const FINGERPRINT_KEY = process.env.QUESTION_HASH_KEY?.trim() || randomBytes(32);
 
 /** How user text appears in logs at info level: its length and a short keyed hash, never the words. */
 export function textFingerprint(text: string): { qLen: number; qHash: string } {
