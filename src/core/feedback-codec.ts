@@ -23,8 +23,13 @@ export interface FeedbackVote extends FeedbackTarget {
 
 /** Slack's button value limit; Teams data has no tighter one that matters here. */
 export const MAX_FEEDBACK_LENGTH = 2000;
-/** Ids kept at most, however short: a vote is about the first screens of an answer. */
+/** Ids accepted at most, however short: a vote is about the first screens of an answer. */
 export const MAX_FEEDBACK_ITEMS = 60;
+/**
+ * Ids a button carries: the first page's (8 list lines). Two buttons carry them, and a long list
+ * would otherwise cost a Slack message hundreds of bytes.
+ */
+export const ENCODED_FEEDBACK_ITEMS = 8;
 
 const ID = /^[a-z0-9-]{1,64}$/;
 /** A keyed question hash and a catalog version are both 12 hex digits (or unknown: empty). */
@@ -43,7 +48,7 @@ export function encodeFeedbackValue(target: FeedbackTarget): string {
   const head = ["fb1", target.intent, target.lang, target.qHash, target.catalog].join("|");
   const ids: string[] = [];
   let length = head.length + 1;
-  for (const id of target.items.slice(0, MAX_FEEDBACK_ITEMS)) {
+  for (const id of target.items.slice(0, ENCODED_FEEDBACK_ITEMS)) {
     if (!ID.test(id)) continue;
     if (length + id.length + 1 > MAX_FEEDBACK_LENGTH) break;
     ids.push(id);
