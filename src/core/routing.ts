@@ -60,7 +60,8 @@ export function wantedOf(ctx: Ctx, q: Query): Wanted {
     constraints: q.constraints,
     scopes: q.privateEdition ? new Set<ScopeName>() : q.scopes,
     delivery: q.privateEdition ? new Set<Delivery>() : q.delivery,
-    categories: new Set(privateCats),
+    // Asked for private editions in a catalog without that kind: nothing matches, not everything.
+    categories: new Set(q.privateEdition && !privateCats.length ? ["-none-"] : privateCats),
     vendors: new Set(q.vendors),
     excludedProducts: new Set(q.excludedProducts),
     excludedVendors: new Set(q.excludedVendors),
@@ -214,6 +215,18 @@ export const RULES: readonly Rule[] = [
       !askedConstraints(q).length &&
       !hasFacets(q),
     answer: (ctx) => aboutAnswer(ctx),
+  },
+  {
+    // "Private cloud versions of ACK, TKE and CCE": their vendors' private editions, not a comparison.
+    name: "private-editions-of",
+    when: (_c, q) => q.privateEdition && !q.yesNo && q.products.length > 0 && !q.intents.has("compare"),
+    answer: (ctx, q) => {
+      const vendors = new Set([
+        ...q.vendors,
+        ...q.products.map((id) => ctx.catalog.products.get(id)?.vendor).filter((v): v is string => !!v),
+      ]);
+      return filterAnswer(ctx, { wanted: { ...wantedOf(ctx, q), vendors } });
+    },
   },
   {
     // Two or more named products: a choice, even with constraints or context ("…for a bank?").

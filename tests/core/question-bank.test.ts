@@ -762,6 +762,18 @@ const BANK: Row[] = [
     intent: "filter",
     has: ["amazon-eks-anywhere", "alibaba-ack-anywhere"],
   },
+  {
+    q: "private cloud versions of ACK, TKE and CCE",
+    intent: "filter",
+    items: ["alibaba-apsara-agility", "huawei-cce", "tencent-tcs"],
+  },
+  { q: "which ones are billed per usage?", intent: "filter", has: ["amazon-eks"], not: ["redhat-openshift"] },
+  {
+    q: "show me the hosted k8s offerings",
+    intent: "category",
+    has: ["amazon-eks", "azure-aks"],
+    not: ["alibaba-ack-anywhere"],
+  },
 ];
 
 describe("question bank: answers to questions in people's own words", () => {

@@ -30,6 +30,12 @@ const ROWS: Row[] = [
   { rule: "other-players", q: "who are the other players?", intent: "other-players" },
   { rule: "about", q: "where does your data come from?", intent: "about" },
   {
+    rule: "private-editions-of",
+    q: "private editions of Zenith Cloud Kubernetes",
+    intent: "filter",
+    items: [],
+  },
+  {
     rule: "compare-named",
     q: "Zenith Stack or Orbit Platform for a bank?",
     intent: "compare",
