@@ -54,6 +54,27 @@ export function productLead(catalog: Catalog, lang: Lang, id: string, q: Query):
       : message(v, lang, "lead.private.no", { product });
   }
   const delivery = [...q.delivery];
+  // "Is it air-gapped and open source?": one line for each asked attribute, joined.
+  if (q.yesNo && asked.length > 1) {
+    const parts = asked.flatMap((c) => {
+      const id = c.want ? c.attribute : (v.attributes.get(c.attribute)?.opposite ?? c.attribute);
+      const a = v.attributes.get(id);
+      if (!a) return [];
+      const level = productHas(catalog, p, id);
+      const holds =
+        c.want || a.opposite ? level : level === "no" ? "yes" : level === "unconfirmed" ? level : "no";
+      return [{ level: holds, claim: (level === "no" ? a.claimNot : a.claim)[lang] }];
+    });
+    if (parts.length > 1) {
+      const all = parts.every((x) => x.level === "yes")
+        ? "yes"
+        : parts.every((x) => x.level === "no")
+          ? "no"
+          : "mixed";
+      const claims = parts.map((x) => x.claim).join(message(v, lang, "lead.and"));
+      return message(v, lang, `lead.${all}`, { product, claim: claims });
+    }
+  }
   if (q.yesNo && (asked.length || delivery.length)) {
     const c = asked[0];
     const attributeId = c

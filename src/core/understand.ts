@@ -157,7 +157,8 @@ export function understand(question: string, catalog: Catalog): Query {
     if (!same) constraints.push(c);
     else if (same.want !== c.want && c.from === "asked") same.want = c.want;
   };
-  for (const item of items.filter((i) => i.kind === "attribute")) {
+  // In the order asked: answers and titles list the conditions as the question did.
+  for (const item of items.filter((i) => i.kind === "attribute").sort((a, b) => a.start - b.start)) {
     const inverted = item.key.startsWith("!");
     const attribute = v.attributes.get(inverted ? item.key.slice(1) : item.key);
     if (inverted) item.negated = !item.negated;

@@ -774,6 +774,31 @@ const BANK: Row[] = [
     has: ["amazon-eks", "azure-aks"],
     not: ["alibaba-ack-anywhere"],
   },
+  {
+    q: "Does Rancher support air gapped installs and is it open source?",
+    intent: "product",
+    first: "rancher",
+    lead: "^Yes — Rancher can run fully air-gapped.*open source",
+  },
+  {
+    q: "Is OpenShift air-gapped and open source?",
+    intent: "product",
+    first: "redhat-openshift",
+    lead: "^Partly — .*not open source",
+  },
+  {
+    q: "我们是一家券商，机房完全隔离，需要多集群管理，最好是国产的，有什么推荐？",
+    intent: "filter",
+    has: ["kubesphere"],
+    not: ["alibaba-ack-anywhere", "rancher"],
+  },
+  { q: "How many products are in the catalog?", intent: "filter", count: 28 },
+  {
+    q: "Is there a managed service that also runs on my servers, from a Chinese vendor?",
+    intent: "filter",
+    has: ["alibaba-ack-anywhere"],
+    not: ["alibaba-ack", "amazon-eks-anywhere"],
+  },
 ];
 
 describe("question bank: answers to questions in people's own words", () => {
