@@ -33,6 +33,8 @@ export interface Query {
   privateEdition: boolean;
   /** "except the private editions", 「不是私有化版本」. */
   withoutPrivateEdition?: boolean;
+  /** Context words met when something more specific was asked: they only order a comparison. */
+  contextHints?: { attribute: string; context: string; cue: string }[];
   /** Names that look like offerings the catalog does not cover. */
   unknownNames: string[];
   /** A yes/no question ("Is ACK managed?", 「…吗」). */

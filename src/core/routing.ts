@@ -232,7 +232,15 @@ export const RULES: readonly Rule[] = [
     // Two or more named products: a choice, even with constraints or context ("…for a bank?").
     name: "compare-named",
     when: (_c, q) => clearProducts(q).length >= 2 && !asksWhatItIsBasedOn(q),
-    answer: (ctx, q) => compareAnswer(ctx, clearProducts(q).slice(0, 4)),
+    answer: (ctx, q) => {
+      const hints = q.contextHints ?? [];
+      const asked = [
+        ...q.constraints.filter((c) => c.want).map((c) => c.attribute),
+        ...hints.map((h) => h.attribute),
+      ];
+      const notices = hints.map((h) => ctx.m(`assumed.compare.${h.context}`, { cue: h.cue }));
+      return compareAnswer(ctx, clearProducts(q).slice(0, 4), asked, notices);
+    },
   },
   {
     name: "compare-vendors",

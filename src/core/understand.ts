@@ -189,12 +189,15 @@ export function understand(question: string, catalog: Catalog): Query {
   const products = [...new Set(mentions.flat())];
   // A context word ("we are a bank") adds its constraint only when nothing more specific was asked.
   const specific = products.length > 0 || constraints.length > 0;
-  if (!specific)
-    for (const c of cueSpans(folded, Object.fromEntries(v.contexts.map((x) => [x.id, x.folded])), entities)) {
-      const context = v.contexts.find((x) => x.id === c.key);
-      if (context)
-        addConstraint({ attribute: context.implies, want: true, from: "context", context: context.id });
-    }
+  // With products named it only orders what a comparison shows first ("…三个怎么选？我们是银行").
+  const hints: { attribute: string; context: string; cue: string }[] = [];
+  for (const c of cueSpans(folded, Object.fromEntries(v.contexts.map((x) => [x.id, x.folded])), entities)) {
+    const context = v.contexts.find((x) => x.id === c.key);
+    if (!context) continue;
+    if (!specific)
+      addConstraint({ attribute: context.implies, want: true, from: "context", context: context.id });
+    else hints.push({ attribute: context.implies, context: context.id, cue: folded.slice(c.start, c.end) });
+  }
 
   const rest = entities.reduceRight(
     (s, e) => s.slice(0, e.start) + " ".repeat(e.end - e.start) + s.slice(e.end),
@@ -217,6 +220,7 @@ export function understand(question: string, catalog: Catalog): Query {
     privateEdition,
     ...(withoutPrivateEdition ? { withoutPrivateEdition } : {}),
     unknownNames,
+    ...(hints.length ? { contextHints: hints } : {}),
     yesNo:
       // "hey, quick one: can OpenShift run offline?": any clause may open the question.
       folded

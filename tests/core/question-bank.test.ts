@@ -799,6 +799,26 @@ const BANK: Row[] = [
     has: ["alibaba-ack-anywhere"],
     not: ["alibaba-ack", "amazon-eks-anywhere"],
   },
+  {
+    q: "Which is better for multi-cluster: ACM or KubeSphere?",
+    intent: "compare",
+    items: ["redhat-acm", "kubesphere"],
+    lead: "^Multi-cluster: ",
+  },
+  {
+    q: "Rancher or OpenShift for a bank?",
+    intent: "compare",
+    items: ["rancher", "redhat-openshift"],
+    lead: "^Air-gapped: ",
+    notice: "bank",
+  },
+  {
+    q: "OpenShift、KubeSphere、DCE 三个怎么选？我们是银行",
+    intent: "compare",
+    items: ["redhat-openshift", "kubesphere", "daocloud-dce"],
+    lead: "^全内网：",
+    notice: "银行",
+  },
 ];
 
 describe("question bank: answers to questions in people's own words", () => {

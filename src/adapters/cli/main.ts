@@ -73,6 +73,12 @@ async function interactive(catalog: Catalog, format: OutputFormat, style: Format
   return 0;
 }
 
+// `npm run ask -- "…" | head`: the reader going away ends the output, not the process with a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,11 +1,16 @@
 import type { Answer, Comparison, FollowUp } from "../answer.js";
 import { type ProductProfile, profileOf } from "../profile.js";
 import { factsInOrder, productView } from "../views.js";
+import { vocabularyOf } from "../vocabulary/load.js";
 import { type Ctx, finish, joinList } from "./context.js";
 import { compareLabel } from "./products.js";
 
 /** Two to four products side by side on the same rows. */
-export function compareAnswer(ctx: Ctx, ids: string[]): Answer {
+/**
+ * Products side by side. `asked` are attribute ids the question is about ("better for
+ * multi-cluster"): their rows come first and the lead gives their values.
+ */
+export function compareAnswer(ctx: Ctx, ids: string[], asked: string[] = [], notices: string[] = []): Answer {
   const chosen = ids.slice(0, 4);
   const profiles = chosen.map((id) => profileOf(ctx.catalog, id) as ProductProfile);
   const items = chosen.map((id) => productView(ctx.catalog, id, ctx.lang, ctx.cite, 0));
@@ -20,7 +25,13 @@ export function compareAnswer(ctx: Ctx, ids: string[]): Answer {
     const v = x.value(attr);
     return ctx.level(v ? v.level : "unknown");
   };
+  const registry = vocabularyOf(ctx.catalog).attributes;
+  const askedRows = [...new Set(asked)]
+    .filter((a) => registry.get(a)?.appliesTo !== "vendor" && registry.has(a))
+    .map((a) => row(ctx.l(registry.get(a)?.name ?? { en: a, zh: a }), (x) => level(x, a)));
+  const shownFirst = new Set(askedRows.map((r) => r.label));
   const rows: Comparison["rows"] = [
+    ...askedRows,
     row(L.vendor, (x) => ctx.l(x.vendor.name)),
     row(L.categories, (x) => x.categories.map((c) => ctx.l(c.name)).join(" / ") || L.none),
     row(L.delivery, (_x, i) => (items[i] as { deliveryLabel: string }).deliveryLabel),
@@ -36,6 +47,14 @@ export function compareAnswer(ctx: Ctx, ids: string[]): Answer {
     }),
   ];
   const names = items.map((i) => i.name);
+  // The asked attributes lead; the standard rows do not repeat them.
+  const body = rows.filter((r, i) => i < askedRows.length || !shownFirst.has(r.label));
+  const askedLead = askedRows.map((r) =>
+    ctx.m("compare.asked", {
+      attribute: r.label,
+      values: r.values.map((value, i) => `${names[i]} ${value}`).join(ctx.lang === "zh" ? "，" : ", "),
+    }),
+  );
   // Each product's details are a button on the product itself; follow-ups widen the view instead.
   const followUps: FollowUp[] = [];
   const categories = [...new Map(profiles.flatMap((p) => p.categories).map((c) => [c.id, c])).values()];
@@ -48,9 +67,10 @@ export function compareAnswer(ctx: Ctx, ids: string[]): Answer {
     {
       intent: "compare",
       title: compareLabel(ctx, names),
-      summary: contrast(ctx, profiles, names),
+      summary: [...askedLead, contrast(ctx, profiles, names)].join(" "),
+      ...(notices.length ? { notices } : {}),
       items,
-      comparison: { rows },
+      comparison: { rows: body },
       sections,
       followUps,
     },
