@@ -819,6 +819,15 @@ const BANK: Row[] = [
     lead: "^全内网：",
     notice: "银行",
   },
+  {
+    q: "阿里云的 ACK Anywhere 是什么",
+    intent: "product",
+    first: "alibaba-ack-anywhere",
+    lead: "^阿里云 ACK Anywhere",
+  },
+  { q: "OpenShift 要钱吗", intent: "product", first: "redhat-openshift", lead: "计费" },
+  { q: "数据截至什么时候", intent: "about" },
+  { q: "时速云 TCS 支持离线吗", intent: "product", first: "tenxcloud-tcs", lead: "^未证实 — " },
 ];
 
 describe("question bank: answers to questions in people's own words", () => {
