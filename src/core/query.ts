@@ -48,6 +48,8 @@ export interface Query {
    * or after ("what is based on X?" lists what is built on X).
    */
   basedOnSubject?: "before" | "after";
+  /** The products or vendors named after "based on": what the listed products are built on. */
+  basedOnTargets?: string[];
   /** 0–1: how much of the question was understood; low means ask back. */
   confidence: number;
 }

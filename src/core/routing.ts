@@ -299,11 +299,15 @@ export const RULES: readonly Rule[] = [
       const answer = productAnswer(ctx, [id], false, { basedOn: true });
       if (!base) return answer;
       // "Is QKE based on KubeSphere?": yes or no from the catalog's relations.
-      const related = ctx.catalog.products
+      const relation = ctx.catalog.products
         .get(id)
-        ?.relations.some((r) => r.type === "based-on" && r.target === base);
+        ?.relations.find((r) => r.type === "based-on" && r.target === base);
       const names = { product: nameOfAny(ctx, id), base: nameOfAny(ctx, base) };
-      return directFirst(answer, ctx.m(related ? "lead.basedOn.yes" : "lead.basedOn.no", names));
+      // Only the 2022 article says so (TKE Enterprise on Alauda): say that, not a plain yes.
+      const articleOnly =
+        relation?.sources.every((s) => ctx.catalog.sources.get(s)?.kind === "article") ?? false;
+      const key = !relation ? "lead.basedOn.no" : articleOnly ? "lead.basedOn.article" : "lead.basedOn.yes";
+      return directFirst(answer, ctx.m(key, names));
     },
   },
   {
@@ -314,11 +318,15 @@ export const RULES: readonly Rule[] = [
       q.basedOnSubject !== "before" &&
       (q.products.length > 0 || q.vendors.length > 0) &&
       !q.constraints.length,
-    answer: (ctx, q) =>
-      filterAnswer(ctx, {
-        wanted: { ...wantedOf(ctx, q), vendors: new Set(), constraints: [] },
-        basedOn: [...q.products, ...q.vendors],
-      }),
+    answer: (ctx, q) => {
+      const targets = q.basedOnTargets ?? [...q.products, ...q.vendors];
+      // Vendors named before the cue narrow the list ("which Tencent product is based on Alauda?").
+      const scope = q.vendors.filter((v) => !targets.includes(v));
+      return filterAnswer(ctx, {
+        wanted: { ...wantedOf(ctx, q), vendors: new Set(scope), constraints: [] },
+        basedOn: targets,
+      });
+    },
   },
   {
     name: "product",

@@ -233,8 +233,21 @@ export function understand(question: string, catalog: Catalog): Query {
   else if (intents.has("focusVendor")) query.focus = "vendor";
   else if (intents.has("focusBilling")) query.focus = "billing";
   const basedOn = cueSpans(folded, { b: v.intents.basedOn }, entities)[0];
-  const named = entities.find((e) => e.refs.some((r) => r.kind !== "not-covered"));
-  if (basedOn && named) query.basedOnSubject = named.start < basedOn.start ? "before" : "after";
+  const known = entities.filter((e) => e.refs.some((r) => r.kind !== "not-covered"));
+  if (basedOn && known.length) {
+    // "What is X based on?" asks about X; "(Which Tencent product) is based on Alauda?" names the
+    // base after the cue, and what stands before it only narrows the list.
+    const after = known.filter((e) => e.start >= basedOn.end);
+    const productBefore = known.some(
+      (e) => e.end <= basedOn.start && e.refs.some((r) => r.kind === "product"),
+    );
+    // "Is QKE based on KubeSphere?" asks about QKE, even with a base named after the cue.
+    query.basedOnSubject = after.length && !(query.yesNo && productBefore) ? "after" : "before";
+    if (after.length)
+      query.basedOnTargets = [
+        ...new Set(after.flatMap((e) => e.refs.filter((r) => r.kind !== "not-covered").map((r) => r.id))),
+      ];
+  }
   const both = bothGroups(folded, v, entities);
   if (both) query.both = both;
   query.confidence = confidenceOf(query, folded, entities);

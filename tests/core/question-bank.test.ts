@@ -342,12 +342,12 @@ const BANK: Row[] = [
   { q: "Mirantis Kubernetes Engine vs Rancher", intent: "product", first: "rancher", notice: "Mirantis" },
   { q: "Is Google Anthos better than Rancher?", intent: "product", first: "rancher", notice: "Google" },
   { q: "Is Rancher open source?", intent: "product", first: "rancher", lead: "^Yes — " },
-  { q: "KubeSphere 开源吗", intent: "product", first: "kubesphere", lead: "^是 — " },
+  { q: "KubeSphere 开源吗", intent: "product", first: "kubesphere", lead: "^部分支持 — " },
   {
     q: "Is KubeSphere open source?",
     intent: "product",
     first: "kubesphere",
-    lead: "^Yes — KubeSphere.* is open source",
+    lead: "^Partly — KubeSphere.* is open source",
   },
   { q: "Is OpenShift a managed service?", intent: "product", first: "redhat-openshift", lead: "^No — " },
   { q: "Is ACK a managed service?", intent: "product", first: "alibaba-ack", lead: "^Yes — " },
@@ -828,6 +828,19 @@ const BANK: Row[] = [
   { q: "OpenShift 要钱吗", intent: "product", first: "redhat-openshift", lead: "计费" },
   { q: "数据截至什么时候", intent: "about" },
   { q: "时速云 TCS 支持离线吗", intent: "product", first: "tenxcloud-tcs", lead: "^未证实 — " },
+  { q: "Which Tencent product is based on Alauda?", intent: "filter", items: ["tencent-tke-enterprise"] },
+  {
+    q: "Is TKE Enterprise based on Alauda?",
+    intent: "product",
+    first: "tencent-tke-enterprise",
+    lead: "^Unconfirmed — the 2022 article",
+  },
+  {
+    q: "Which ones can manage clusters on other clouds?",
+    intent: "category",
+    has: ["rancher", "alibaba-ack-anywhere"],
+  },
+  { q: "哪些可以纳管其他云上的集群", intent: "category", has: ["kubesphere"] },
 ];
 
 describe("question bank: answers to questions in people's own words", () => {

@@ -18,7 +18,8 @@ export interface ScriptStep {
   text?: RegExp;
 }
 
-const AIR_GAPPED_OPEN = ["kubesphere", "rancher-rke", "redhat-acm", "rancher"];
+// Confirmed first, then partly (KubeSphere: open-source downloads stopped in 2025).
+const AIR_GAPPED_OPEN = ["rancher-rke", "redhat-acm", "rancher", "kubesphere"];
 const HUAWEI = ["huawei-mcp", "huawei-cce"];
 
 /**

@@ -87,10 +87,10 @@ describe("Slack: follow-ups in a thread", () => {
     };
     await dm("which options work fully air-gapped?");
     expect((await dm("which of those are open source?")).items).toEqual([
-      "kubesphere",
       "rancher-rke",
       "redhat-acm",
       "rancher",
+      "kubesphere",
     ]);
   });
 
@@ -215,10 +215,10 @@ describe("Slack: the assistant pane", () => {
     };
     expect((await say("which options work fully air-gapped?", true)).intent).toBe("filter");
     expect((await say("which of those are open source?", false)).items).toEqual([
-      "kubesphere",
       "rancher-rke",
       "redhat-acm",
       "rancher",
+      "kubesphere",
     ]);
   });
 });

@@ -92,10 +92,10 @@ describe("Teams: follow-ups in a personal chat", () => {
     const last = connector.calls.at(-1);
     expect(last?.conversationId).toBe(CHANNEL_THREAD.id);
     expect(seen(cardOf(last?.body ?? {})).items).toEqual([
-      "kubesphere",
       "rancher-rke",
       "redhat-acm",
       "rancher",
+      "kubesphere",
     ]);
   });
 });
