@@ -298,7 +298,9 @@ function attributeTable(v: Vocabulary): Record<string, string[]> {
 /** Marks the items that a negation or exclusion word governs. */
 function applyNegation(q: string, items: Item[], v: Vocabulary): void {
   const falseFriends = cueSpans(q, { f: v.negationFalseFriends }, []);
-  const blocked = [...items, ...falseFriends];
+  // "no ops staff" is a context phrase: its "no" negates nothing after it.
+  const contexts = cueSpans(q, Object.fromEntries(v.contexts.map((x) => [x.id, x.folded])), items);
+  const blocked = [...items, ...falseFriends, ...contexts];
   const before = markerSpans(q, [...new Set([...v.negation, ...v.exclusion])], blocked);
   for (const marker of before) for (const item of governed(q, marker, items, v, false)) item.negated = true;
   for (const marker of markerSpans(q, v.exclusionAfter, blocked))

@@ -841,6 +841,28 @@ const BANK: Row[] = [
     has: ["rancher", "alibaba-ack-anywhere"],
   },
   { q: "哪些可以纳管其他云上的集群", intent: "category", has: ["kubesphere"] },
+  {
+    q: "What's the best option for a small team with no ops staff?",
+    intent: "filter",
+    has: ["amazon-eks"],
+    not: ["redhat-openshift"],
+    notice: "no ops staff",
+  },
+  {
+    q: "我们是小团队，没有运维",
+    intent: "filter",
+    has: ["alibaba-ack"],
+    not: ["kubesphere"],
+    notice: "没有运维",
+  },
+  {
+    q: "Rancher or ACK for a small team?",
+    intent: "compare",
+    items: ["rancher", "alibaba-ack"],
+    lead: "^Out of the box: ",
+    notice: "small team",
+  },
+  { q: "We have no ops staff and want open source", intent: "filter", has: ["rancher"], not: ["amazon-eks"] },
 ];
 
 describe("question bank: answers to questions in people's own words", () => {
