@@ -17,7 +17,7 @@ interface Case {
   mentions?: string[][];
 }
 
-// Our own rewordings of how people ask (negation, exclusion, unknown names, choices, yes/no,
+// Our own rewordings of how people ask (lists, look-ups, negation, exclusion, unknown names, choices, yes/no,
 // origin), scored like the shared samples: every expected id, nothing outside expect + allow.
 const CASES: Case[] = readFileSync("tests/fixtures/paraphrases.jsonl", "utf8")
   .split("\n")
