@@ -122,19 +122,24 @@
     }
   }
 
+  /** POSTs JSON; the parsed reply, or undefined after showing why the server refused it. */
+  async function postJson(path, body) {
+    const res = await fetch(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const data = await res.json().catch(() => ({}));
+    if (res.ok) return data;
+    showError(`${text("failed")} (${res.status}): ${data?.error?.message ?? res.statusText}`);
+    return undefined;
+  }
+
   /** A 👍 / 👎: posted to /api/feedback (the words are never sent), acknowledged under the answer. */
   async function feedback(body) {
     try {
-      const res = await fetch("/api/feedback", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      const data = await res.json().catch(() => ({}));
-      if (!res.ok) {
-        showError(`${text("failed")} (${res.status}): ${data?.error?.message ?? res.statusText}`);
-        return;
-      }
+      const data = await postJson("/api/feedback", body);
+      if (!data) return;
       const note = $("feedback-note");
       if (note) {
         note.textContent = data.message ?? text("thanks");
@@ -227,16 +232,8 @@
     showError("");
     const started = performance.now();
     try {
-      const res = await fetch("/api/ask", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      const data = await res.json().catch(() => ({}));
-      if (!res.ok) {
-        showError(`${text("failed")} (${res.status}): ${data?.error?.message ?? res.statusText}`);
-        return;
-      }
+      const data = await postJson("/api/ask", body);
+      if (!data) return;
       const result = { ...data, asked, ms: Math.round(performance.now() - started) };
       state.history.push(result);
       render(result);
