@@ -1,5 +1,6 @@
 import type { Lang } from "./answer.js";
 import type { Catalog } from "./catalog/catalog.js";
+import { isAnywhereKind, isPrivateEditionKind } from "./facets.js";
 import { productHas } from "./match.js";
 import { profileOf } from "./profile.js";
 import type { Query } from "./query.js";
@@ -20,7 +21,7 @@ export function productLead(catalog: Catalog, lang: Lang, id: string, q: Query):
   if (q.focus === "servers") {
     const software = p.delivery.includes("software");
     const managed = p.delivery.includes("managed");
-    const hybrid = p.categories.some((c) => c.delivery === "managed" && c.scope === "multi-cloud-management");
+    const hybrid = p.categories.some(isAnywhereKind);
     const key = hybrid ? "hybrid" : software && !managed ? "software" : "managed";
     return message(v, lang, `lead.servers.${key}`, { product, vendor });
   }
@@ -43,12 +44,10 @@ export function productLead(catalog: Catalog, lang: Lang, id: string, q: Query):
   // "Does ACK have a private edition?": the article's private editions of public-cloud Kubernetes.
   const onlySoftware = !q.delivery.size || (q.delivery.size === 1 && q.delivery.has("software"));
   if (q.yesNo && q.privateEdition && !asked.length && onlySoftware) {
-    const isPrivate = (c: { scope: string; delivery: string }) =>
-      c.scope === "kubernetes-cluster" && c.delivery === "software";
-    if (p.categories.some(isPrivate)) return message(v, lang, "lead.private.yes", { product });
+    if (p.categories.some(isPrivateEditionKind)) return message(v, lang, "lead.private.yes", { product });
     const sibling = [...(catalog.productsByVendor.get(p.vendor.id) ?? [])]
       .map((id) => profileOf(catalog, id))
-      .find((x) => x?.categories.some(isPrivate));
+      .find((x) => x?.categories.some(isPrivateEditionKind));
     return sibling
       ? message(v, lang, "lead.private.sibling", { product, vendor, sibling: sibling.product.name[lang] })
       : message(v, lang, "lead.private.no", { product });

@@ -1,6 +1,7 @@
 import type { EvidenceLevel } from "./answer.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { Category, Delivery } from "./catalog/schema.js";
+import { isAnywhereKind } from "./facets.js";
 import type { ProductProfile } from "./profile.js";
 import type { Constraint } from "./query.js";
 import { vocabularyOf } from "./vocabulary/load.js";
@@ -69,9 +70,7 @@ function editionLevel(p: ProductProfile, e: Edition, id: string): EvidenceLevel 
     case "own-hardware":
       // Software runs on your hardware; the article's managed multi-cloud products ("Anywhere")
       // exist to run clusters on your own servers too.
-      return e.delivery.has("software") || (c?.delivery === "managed" && c.scope === "multi-cloud-management")
-        ? "yes"
-        : "no";
+      return e.delivery.has("software") || (c !== undefined && isAnywhereKind(c)) ? "yes" : "no";
     case "pay-as-you-go":
       return c?.billing.includes("pay-as-you-go") ? "yes" : "no";
     case "perpetual":

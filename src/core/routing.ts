@@ -1,6 +1,5 @@
 import type { Answer, FollowUp } from "./answer.js";
-import type { Catalog } from "./catalog/catalog.js";
-import type { Category, Delivery } from "./catalog/schema.js";
+import type { Delivery } from "./catalog/schema.js";
 import { clarifyAnswer, notCoveredAnswer } from "./compose/ask-back.js";
 import { compareAnswer } from "./compose/compare.js";
 import type { Ctx } from "./compose/context.js";
@@ -9,6 +8,7 @@ import { aboutAnswer, helpAnswer, notFoundAnswer } from "./compose/meta.js";
 import { productAnswer } from "./compose/products.js";
 import { distributionsAnswer, otherPlayersAnswer, topicAnswer } from "./compose/topics.js";
 import { distributionIds, suggestionsFor } from "./engine.js";
+import { categoriesByFacets, isAnywhereKind } from "./facets.js";
 import { productLead } from "./leads.js";
 import { vendorHas, type Wanted } from "./match.js";
 import type { Query } from "./query.js";
@@ -31,25 +31,6 @@ const hasFacets = (q: Query) => q.scopes.size > 0 || q.delivery.size > 0 || q.pr
 const askedConstraints = (q: Query) => q.constraints.filter((c) => c.from === "asked");
 const excludes = (q: Query) =>
   q.excludedProducts.length > 0 || q.excludedVendors.length > 0 || q.withoutPrivateEdition === true;
-
-/** The article's categories a question names by facets (scope, delivery) or as private editions. */
-export function categoriesByFacets(
-  catalog: Catalog,
-  scopes: ReadonlySet<string>,
-  delivery: ReadonlySet<Delivery>,
-  privateEdition: boolean,
-): Category[] {
-  let s = new Set(scopes);
-  let d = new Set(delivery);
-  if (privateEdition) {
-    s = new Set(["kubernetes-cluster"]);
-    d = new Set(["software"]);
-  }
-  if (!s.size && !d.size) return [];
-  return [...catalog.categories.values()]
-    .filter((c) => (!s.size || s.has(c.scope)) && (!d.size || d.has(c.delivery)))
-    .sort((a, b) => a.order - b.order);
-}
 
 /** What a list asks of each product, from the query. */
 export function wantedOf(ctx: Ctx, q: Query): Wanted {
@@ -283,9 +264,7 @@ export const RULES: readonly Rule[] = [
     when: (_c, q) => q.intents.has("distributions") && !q.products.length,
     answer: (ctx, q) => {
       const asked = categoriesByFacets(ctx.catalog, q.scopes, q.delivery, q.privateEdition);
-      const anywhere = [...ctx.catalog.categories.values()].filter(
-        (c) => c.delivery === "managed" && c.scope === "multi-cloud-management",
-      );
+      const anywhere = [...ctx.catalog.categories.values()].filter(isAnywhereKind);
       return distributionsAnswer(ctx, asked.length ? asked : anywhere);
     },
   },

@@ -1,5 +1,6 @@
 import type { Answer, FollowUp, Section } from "../answer.js";
 import type { Category } from "../catalog/schema.js";
+import { categoriesByFacets } from "../facets.js";
 import { type Match, matchProduct, type Wanted } from "../match.js";
 import { type ProductProfile, productProfiles } from "../profile.js";
 import { productView } from "../views.js";
@@ -132,11 +133,7 @@ function conditionWords(
   }
   const { scopes, delivery } = spec.wanted;
   // Facets name the article's categories they select ("container platform software").
-  const byFacets = scopes.size
-    ? [...ctx.catalog.categories.values()].filter(
-        (c) => (!scopes.size || scopes.has(c.scope as never)) && (!delivery.size || delivery.has(c.delivery)),
-      )
-    : [];
+  const byFacets = scopes.size ? categoriesByFacets(ctx.catalog, scopes, delivery, false) : [];
   const cats = [
     ...[...spec.wanted.categories].map((id) => ctx.catalog.categories.get(id)).filter((c) => c !== undefined),
     ...byFacets,
