@@ -125,7 +125,7 @@ export function understand(question: string, catalog: Catalog): Query {
   for (const pe of cueSpans(folded, { p: v.privateEdition }, entities))
     if (!deliveryFound.some((d) => overlaps(d, pe) && d.end - d.start > pe.end - pe.start))
       items.push({ kind: "private", key: "private", start: pe.start, end: pe.end });
-  applyNegation(folded, items, v);
+  applyNegation(folded, items, falseFriends, v);
 
   const excludedProducts = new Set<string>();
   const excludedVendors = new Set<string>();
@@ -175,13 +175,12 @@ export function understand(question: string, catalog: Catalog): Query {
   const scopes = new Set(
     items.filter((i) => i.kind === "scope" && !i.negated).map((i) => i.key as ScopeName),
   );
-  const deliverySpans = items.filter((i) => i.kind === "delivery");
   const privateItems = items.filter((i) => i.kind === "private");
   const withoutPrivateEdition = privateItems.some((i) => i.negated);
   const privateEdition =
     privateItems.some((i) => !i.negated) ||
     (delivery.has("software") &&
-      cueSpans(folded, { p: v.publicCloud }, [...taken, ...deliverySpans.filter((d) => d.negated)]).length >
+      cueSpans(folded, { p: v.publicCloud }, [...taken, ...deliveryFound.filter((d) => d.negated)]).length >
         0);
 
   for (const name of nameShapedUnknowns(raw, folded, entities, v))
@@ -191,7 +190,7 @@ export function understand(question: string, catalog: Catalog): Query {
   const specific = products.length > 0 || constraints.length > 0;
   // With products named it only orders what a comparison shows first ("…三个怎么选？我们是银行").
   const hints: { attribute: string; context: string; cue: string }[] = [];
-  for (const c of cueSpans(folded, Object.fromEntries(v.contexts.map((x) => [x.id, x.folded])), entities)) {
+  for (const c of cueSpans(folded, contextTable(v), entities)) {
     const context = v.contexts.find((x) => x.id === c.key);
     if (!context) continue;
     if (!specific)
@@ -279,6 +278,16 @@ function nameShapedUnknowns(raw: string, folded: string, entities: readonly Span
   return names;
 }
 
+const contextTables = new WeakMap<Vocabulary, Record<string, string[]>>();
+function contextTable(v: Vocabulary): Record<string, string[]> {
+  let table = contextTables.get(v);
+  if (!table) {
+    table = Object.fromEntries(v.contexts.map((x) => [x.id, x.folded]));
+    contextTables.set(v, table);
+  }
+  return table;
+}
+
 const attributeTables = new WeakMap<Vocabulary, Record<string, string[]>>();
 function attributeTable(v: Vocabulary): Record<string, string[]> {
   let table = attributeTables.get(v);
@@ -296,10 +305,9 @@ function attributeTable(v: Vocabulary): Record<string, string[]> {
 }
 
 /** Marks the items that a negation or exclusion word governs. */
-function applyNegation(q: string, items: Item[], v: Vocabulary): void {
-  const falseFriends = cueSpans(q, { f: v.negationFalseFriends }, []);
+function applyNegation(q: string, items: Item[], falseFriends: readonly Span[], v: Vocabulary): void {
   // "no ops staff" is a context phrase: its "no" negates nothing after it.
-  const contexts = cueSpans(q, Object.fromEntries(v.contexts.map((x) => [x.id, x.folded])), items);
+  const contexts = cueSpans(q, contextTable(v), items);
   const blocked = [...items, ...falseFriends, ...contexts];
   const before = markerSpans(q, [...new Set([...v.negation, ...v.exclusion])], blocked);
   for (const marker of before) for (const item of governed(q, marker, items, v, false)) item.negated = true;

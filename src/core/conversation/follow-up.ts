@@ -1,6 +1,6 @@
 import { fold } from "../normalize.js";
 import type { Query } from "../query.js";
-import { findAll } from "../text-match.js";
+import { findAll, hasCue } from "../text-match.js";
 import type { Vocabulary } from "../vocabulary/vocabulary.js";
 
 /** How a message relates to the previous answer, when it does. */
@@ -10,8 +10,6 @@ export type FollowUpKind =
   | { kind: "refine" }
   | { kind: "swap" }
   | { kind: "position"; positions: number[]; compare: boolean };
-
-const has = (q: string, cues: readonly string[]) => cues.some((c) => findAll(q, c).length > 0);
 
 /** Latin words plus Chinese characters counted by two: about how much a message says. */
 function size(folded: string): number {
@@ -46,14 +44,15 @@ export function followUpOf(question: string, q: Query, v: Vocabulary): FollowUpK
   const named = q.products.length > 0 || q.vendors.length > 0;
   // A message that asks for something of its own ("open source" holds "source") is not a bare "why?".
   const short = size(folded) <= 6 && q.constraints.length === 0;
-  if (!named && short && has(folded, f.why)) return { kind: "why" };
-  if (!named && short && has(folded, f.more)) return { kind: "more" };
+  if (!named && short && hasCue(folded, f.why)) return { kind: "why" };
+  if (!named && short && hasCue(folded, f.more)) return { kind: "more" };
   if (!named) {
     const positions = positionsIn(folded, v);
     if (positions.length)
       return { kind: "position", positions, compare: q.intents.has("compare") || positions.length > 1 };
   }
-  if (has(folded, f.refine)) return { kind: "refine" };
-  if (named && size(folded) <= 5 && has(folded, f.swap) && !q.intents.has("compare")) return { kind: "swap" };
+  if (hasCue(folded, f.refine)) return { kind: "refine" };
+  if (named && size(folded) <= 5 && hasCue(folded, f.swap) && !q.intents.has("compare"))
+    return { kind: "swap" };
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { load as loadYaml } from "js-yaml";
@@ -155,12 +155,6 @@ export function shippedVocabulary(): Vocabulary {
   }
   return shipped;
 }
-
-/** Lists a folder's message files (kept for editors' tooling: a new language is one more file). */
-export const messageLanguages = (dir: string): string[] =>
-  readdirSync(join(dir, "messages"))
-    .filter((f) => f.endsWith(".yaml"))
-    .map((f) => f.replace(/\.yaml$/, ""));
 
 /** The vocabulary a catalog's questions are read with. */
 export const vocabularyOf = (catalog: { vocabulary?: Vocabulary }): Vocabulary =>
